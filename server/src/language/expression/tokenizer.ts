@@ -1,0 +1,211 @@
+/**
+ * The tokenizer: one linear pass over the text, never throws. Every character belongs to exactly one token or to
+ * whitespace, so the tokens can drive highlighting and completion as well as the parser.
+ */
+import type { Keyword, Token } from './types';
+
+const KEYWORDS: ReadonlySet<string> = new Set<Keyword>(['AND', 'OR', 'NOT', 'IN', 'HAS', 'CONTAINS', 'ASC', 'DESC']);
+
+const CH_TAB = 9;
+const CH_SPACE = 32;
+const CH_BANG = 33;
+const CH_DQUOTE = 34;
+const CH_DOLLAR = 36;
+const CH_AMP = 38;
+const CH_SQUOTE = 39;
+const CH_LPAREN = 40;
+const CH_RPAREN = 41;
+const CH_COMMA = 44;
+const CH_MINUS = 45;
+const CH_DOT = 46;
+const CH_0 = 48;
+const CH_9 = 57;
+const CH_LT = 60;
+const CH_EQ = 61;
+const CH_GT = 62;
+const CH_A = 65;
+const CH_Z = 90;
+const CH_LBRACKET = 91;
+const CH_RBRACKET = 93;
+const CH_UNDERSCORE = 95;
+const CH_LOWER_A = 97;
+const CH_LOWER_Z = 122;
+const CH_PIPE = 124;
+
+const LETTER = /\p{L}/u;
+
+export function isWhitespace(c: number): boolean {
+  return c === CH_SPACE || (c >= CH_TAB && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= CH_0 && c <= CH_9;
+}
+
+/** Letters (ASCII or any Unicode letter), `_` and `$` may start a name. */
+export function isNameStart(c: number): boolean {
+  if ((c >= CH_A && c <= CH_Z) || (c >= CH_LOWER_A && c <= CH_LOWER_Z) || c === CH_UNDERSCORE || c === CH_DOLLAR) {
+    return true;
+  }
+  return c > 127 && LETTER.test(String.fromCharCode(c));
+}
+
+export function isNamePart(c: number): boolean {
+  return isNameStart(c) || isDigit(c);
+}
+
+/** Splits an expression into tokens. Whitespace is skipped; unknown characters become `invalid` tokens. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (isWhitespace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+    // A word right after an adjacent `.` is a path segment, even when it looks like a keyword or a number.
+    const afterDot = previous !== undefined && previous.kind === 'dot' && previous.end === start;
+
+    if (isNameStart(c) || (afterDot && isDigit(c))) {
+      let hyphenated = false;
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (isNamePart(d)) {
+          i++;
+        } else if (d === CH_MINUS && i + 1 < length && isNamePart(text.charCodeAt(i + 1))) {
+          hyphenated = true;
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      const word = text.slice(start, i);
+      if (afterDot || hyphenated || text.charCodeAt(i) === CH_DOT) {
+        tokens.push(hyphenated ? { kind: 'name', start, end: i, text: word, hyphenated } : nameToken(start, i, word));
+        continue;
+      }
+      const upper = word.toUpperCase();
+      if (KEYWORDS.has(upper)) {
+        tokens.push({ kind: 'keyword', start, end: i, text: word, keyword: upper as Keyword });
+      } else if (upper === 'TRUE' || upper === 'FALSE') {
+        tokens.push({ kind: 'boolean', start, end: i, text: word, value: upper === 'TRUE' });
+      } else if (upper === 'NULL') {
+        tokens.push({ kind: 'null', start, end: i, text: word });
+      } else {
+        tokens.push(nameToken(start, i, word));
+      }
+      continue;
+    }
+
+    if (
+      isDigit(c) ||
+      (c === CH_MINUS && startsUnsignedNumber(text, i + 1)) ||
+      (c === CH_DOT && isDigit(text.charCodeAt(i + 1)) && !followsPathEnd(previous, start))
+    ) {
+      i = scanNumber(text, c === CH_MINUS ? i + 1 : i);
+      const raw = text.slice(start, i);
+      tokens.push({ kind: 'number', start, end: i, text: raw, value: Number(raw) });
+      continue;
+    }
+
+    if (c === CH_SQUOTE || c === CH_DQUOTE) {
+      const close = text.indexOf(c === CH_SQUOTE ? "'" : '"', i + 1);
+      const terminated = close >= 0;
+      i = terminated ? close + 1 : length;
+      const value = text.slice(start + 1, terminated ? close : length);
+      tokens.push({ kind: 'string', start, end: i, text: text.slice(start, i), value, terminated });
+      continue;
+    }
+
+    const next = text.charCodeAt(i + 1);
+    let operatorLength = 0;
+    switch (c) {
+      case CH_EQ:
+        operatorLength = next === CH_EQ ? (text.charCodeAt(i + 2) === CH_EQ ? 3 : 2) : 1;
+        break;
+      case CH_BANG:
+        operatorLength = next === CH_EQ ? (text.charCodeAt(i + 2) === CH_EQ ? 3 : 2) : 1;
+        break;
+      case CH_LT:
+        operatorLength = next === CH_EQ || next === CH_GT ? 2 : 1;
+        break;
+      case CH_GT:
+        operatorLength = next === CH_EQ ? 2 : 1;
+        break;
+      case CH_AMP:
+        operatorLength = next === CH_AMP ? 2 : 1;
+        break;
+      case CH_PIPE:
+        operatorLength = next === CH_PIPE ? 2 : 1;
+        break;
+      default:
+        break;
+    }
+    if (operatorLength > 0) {
+      i += operatorLength;
+      tokens.push({ kind: 'operator', start, end: i, text: text.slice(start, i) });
+      continue;
+    }
+
+    const single = punctuation(c);
+    if (single !== undefined) {
+      i++;
+      tokens.push({ kind: single, start, end: i, text: text[start] });
+      continue;
+    }
+
+    // Anything else: one invalid token per code point.
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
+    tokens.push({ kind: 'invalid', start, end: i, text: text.slice(start, i) });
+  }
+  return tokens;
+}
+
+function nameToken(start: number, end: number, text: string): Token {
+  return { kind: 'name', start, end, text };
+}
+
+function punctuation(c: number): Token['kind'] | undefined {
+  switch (c) {
+    case CH_DOT:
+      return 'dot';
+    case CH_COMMA:
+      return 'comma';
+    case CH_LPAREN:
+      return 'lparen';
+    case CH_RPAREN:
+      return 'rparen';
+    case CH_LBRACKET:
+      return 'lbracket';
+    case CH_RBRACKET:
+      return 'rbracket';
+    default:
+      return undefined;
+  }
+}
+
+/** `5`, `5.1`, `.5` start at `i`. */
+function startsUnsignedNumber(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isDigit(c) || (c === CH_DOT && isDigit(text.charCodeAt(i + 1)));
+}
+
+/** A `.` directly after a name or `]` continues a key path (`a.5` is not `a` followed by `.5`). */
+function followsPathEnd(previous: Token | undefined, start: number): boolean {
+  return previous !== undefined && previous.end === start && (previous.kind === 'name' || previous.kind === 'rbracket');
+}
+
+/** Scans `digits [. digits]` or `. digits` from `i`; returns the end offset. */
+function scanNumber(text: string, i: number): number {
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === CH_DOT && isDigit(text.charCodeAt(i + 1))) {
+    i++;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
