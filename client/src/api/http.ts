@@ -139,6 +139,8 @@ interface AttemptFailure {
   sent: boolean;
   errorCode?: string;
   cause?: unknown;
+  /** The timeout that expired (for timeouts). */
+  timeoutMs?: number;
   detail: string;
 }
 
@@ -236,7 +238,10 @@ export class HttpClient {
       const attemptStarted = now();
       let outcome: { status: number; headers: HeadersLike; text: string } | AttemptFailure;
       try {
-        outcome = await this.#attempt(url.toString(), { method, headers, body }, signal);
+        // Each attempt gets the configured timeout, cut to what remains of the total budget.
+        const remaining = maxElapsedMs - (attemptStarted - started);
+        const timeoutMs = Math.max(1, Math.min(this.timeoutMs, remaining));
+        outcome = await this.#attempt(url.toString(), { method, headers, body }, signal, timeoutMs);
       } catch (e) {
         if (e instanceof RequestAbortedError) throw new RequestAbortedError(method, path, 'request');
         if (!isAttemptFailure(e)) throw e;
@@ -313,13 +318,14 @@ export class HttpClient {
     url: string,
     init: { method: string; headers: Record<string, string>; body: string | undefined },
     signal: AbortSignal | undefined,
+    timeoutMs: number,
   ): Promise<{ status: number; headers: HeadersLike; text: string }> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, timeoutMs);
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -334,7 +340,8 @@ export class HttpClient {
         const failure: AttemptFailure = {
           failure: 'timeout',
           sent: true,
-          detail: `timed out after ${this.timeoutMs} ms`,
+          timeoutMs,
+          detail: `timed out after ${timeoutMs} ms`,
         };
         throw failure;
       }
@@ -362,11 +369,11 @@ export class HttpClient {
         : '';
     if (f.failure === 'timeout') {
       return new TimeoutError(
-        `${method} ${path} timed out after ${this.timeoutMs} ms${tries}.${notResent}`,
+        `${method} ${path} timed out after ${f.timeoutMs ?? this.timeoutMs} ms${tries}.${notResent}`,
         method,
         path,
         {
-          timeoutMs: this.timeoutMs,
+          timeoutMs: f.timeoutMs ?? this.timeoutMs,
           mayHaveBeenProcessed: f.sent,
         },
       );

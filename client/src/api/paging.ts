@@ -92,6 +92,8 @@ export class ListEndpoint<T, L extends object> {
     if (pageParams.pageSize === undefined && max !== undefined) pageParams.pageSize = Math.min(max, MAX_PAGE_SIZE);
     let page: Page<T> | null = await this.page(pageParams, opts);
     let yielded = 0;
+    // Page URLs already followed: a server that loops would otherwise make this iterate forever.
+    const seen = new Set<string>();
     while (page) {
       for (const item of page.items) {
         yield item;
@@ -99,6 +101,10 @@ export class ListEndpoint<T, L extends object> {
         if (max !== undefined && yielded >= max) return;
       }
       if (!page.hasNextPage || page.items.length === 0) return;
+      if (page.nextPageUrl !== null && seen.has(page.nextPageUrl)) {
+        throw new Error(`${operation}: the server sent the same next_page_url twice (${page.nextPageUrl}); stopping`);
+      }
+      if (page.nextPageUrl !== null) seen.add(page.nextPageUrl);
       page = await page.nextPage(opts);
     }
   }

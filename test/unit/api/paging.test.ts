@@ -114,6 +114,22 @@ describe('REST client: paging', () => {
     );
   });
 
+  it('stops with an error when a server repeats the same next_page_url', async () => {
+    await server.close();
+    server = await startServer(() => ({
+      body: listBody('workers', [workerJson(WK, 'a')], `/v1/Workspaces/${WS}/Workers?PageToken=same`),
+    }));
+    const seen: string[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const w of clientFor(server).workers(WS).list()) seen.push(w.sid);
+      })(),
+      /workers\.list: the server sent the same next_page_url twice/,
+    );
+    assert.equal(seen.length, 2);
+    assert.equal(server.requests.length, 2);
+  });
+
   it('reads items under meta.key and fails clearly on a body without the list', async () => {
     await server.close();
     server = await startServer((req) =>

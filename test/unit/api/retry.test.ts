@@ -349,6 +349,17 @@ describe('REST client: retries', () => {
       assert.equal(server.requests.length, 2);
     });
 
+    it('the per-attempt timeout is cut to the remaining total budget', async () => {
+      script = ['hang'];
+      const err = await clientFor(server, { timeoutMs: 60_000, retry: { maxElapsedMs: 80 } })
+        .workers(WS)
+        .get(WK)
+        .catch((e: unknown) => e);
+      assert.ok(err instanceof TimeoutError);
+      assert.equal(err.timeoutMs, 80);
+      assert.equal(server.requests.length, 1);
+    });
+
     it('a connection reset after sending: GET retried, POST not', async () => {
       script = ['destroy', ok()];
       const w = await clientFor(server).workers(WS).get(WK);
