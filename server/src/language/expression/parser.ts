@@ -387,9 +387,10 @@ class Parser {
 
   private checkBareOperand(operand: Operand): void {
     if (operand.kind === 'error') return;
+    // A known-worker field holds one reference, not a condition: the scope check explains what is wrong.
+    if (this.scope === 'knownWorker') return;
     const shown = this.text.slice(operand.start, operand.end);
     if (operand.kind === 'path') {
-      if (this.scope === 'knownWorker') return;
       this.report(
         Code.BareOperand,
         operand.start,
@@ -649,15 +650,26 @@ class Parser {
         continue;
       }
       if (!expectClause) {
+        if (t.kind === 'name') {
+          // `worker.a ASC worker.b DESC`: a comma is missing; read the next clause anyway.
+          this.report(Code.OrderBySyntax, t.start, t.end, 'Separate order_by clauses with commas.');
+          expectClause = true;
+          continue;
+        }
+        // Anything else up to the next comma is not order_by syntax: report it once and skip it.
+        const comparison = this.operatorAt(this.pos) !== undefined || this.isAnd(t) || this.isOr(t);
+        let end = t.end;
+        while (this.pos < this.stream.length && this.stream[this.pos].kind !== 'comma') {
+          end = this.stream[this.pos++].end;
+        }
         this.report(
           Code.OrderBySyntax,
           t.start,
-          t.end,
-          this.operatorAt(this.pos) !== undefined || this.isAnd(t) || this.isOr(t)
+          end,
+          comparison
             ? 'order_by only lists keys to sort by, such as `worker.level DESC`: it has no comparisons or AND/OR.'
             : 'Separate order_by clauses with commas.',
         );
-        this.pos++;
         continue;
       }
       const clause = this.parseOrderClause();
