@@ -317,8 +317,7 @@ function workersOf(app: App, req: Request, s: Scope): string[] {
       (tq) =>
         (queueSid === undefined || tq.sid === queueSid) && (queueName === undefined || tq.friendly_name === queueName),
     );
-    if (!q) throw badRequest(`TaskQueue ${queueSid ?? queueName} is not in Workspace ${s.ws.sid}`);
-    const eligible = new Set(queueWorkers(app, s.ws, q).map((w) => w.sid));
+    const eligible = new Set(q ? queueWorkers(app, s.ws, q).map((w) => w.sid) : []);
     sids = sids.filter((sid) => eligible.has(sid));
   }
   return sids;

@@ -146,7 +146,7 @@ function list(app: App, req: Request) {
   const ordering = req.query.string('Ordering');
   const sorted = ordering
     ? sortByOrdering(items, ordering, {
-        DateCreated: (q) => q.date_created,
+        DateCreated: (q) => q.seq,
         FriendlyName: (q) => q.friendly_name.toLowerCase(),
       })
     : undefined;

@@ -212,7 +212,7 @@ function list(app: App, req: Request) {
       throw badRequest('Ordering cannot combine DateCreated and VirtualStartTime');
     }
     items = sortByOrdering(items, ordering, {
-      DateCreated: (t) => t.date_created * 1e6 + (t.seq % 1e6),
+      DateCreated: (t) => t.seq,
       Priority: (t) => t.priority,
       VirtualStartTime: (t) => t.virtual_start_time,
     });

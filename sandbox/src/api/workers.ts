@@ -139,8 +139,8 @@ function list(app: App, req: Request) {
       (tq) =>
         (queueSid === undefined || tq.sid === queueSid) && (queueName === undefined || tq.friendly_name === queueName),
     );
-    if (!found) throw badRequest(`TaskQueue ${queueSid ?? queueName} is not in Workspace ${ws.sid}`);
-    queue = { sid: found.sid, targetWorkers: found.target_workers };
+    // No such queue: no worker is eligible for it.
+    queue = found ? { sid: found.sid, targetWorkers: found.target_workers } : { sid: '', targetWorkers: null };
   }
   let items = [...ws.workers.values()].filter((k) => {
     const activity = ws.activities.get(k.activity_sid);
@@ -163,7 +163,7 @@ function list(app: App, req: Request) {
   const ordering = q.string('Ordering');
   if (ordering) {
     items = sortByOrdering(items, ordering, {
-      DateCreated: (k) => k.date_created,
+      DateCreated: (k) => k.seq,
       DateUpdated: (k) => k.date_updated,
       DateStatusChanged: (k) => k.date_status_changed,
       FriendlyName: (k) => k.friendly_name.toLowerCase(),
