@@ -1,0 +1,94 @@
+// The built-in "Local sandbox" account: the offline TaskRouter-compatible server, started in the
+// extension host on demand (on 127.0.0.1, a free port), with its state in a file under the
+// extension's global storage so it survives restarts. Its credentials are made up once: the SID in
+// globalState, the token in SecretStorage.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { startSandbox } from '../../../sandbox/src/index';
+import type { Logger } from '../log';
+
+const SID_KEY = 'taskrouter.localSandbox.accountSid';
+const TOKEN_KEY = 'taskrouter.localSandbox.authToken';
+
+export interface RunningSandbox {
+  url: string;
+  accountSid: string;
+  authToken: string;
+}
+
+export class LocalSandbox implements vscode.Disposable {
+  private running: (RunningSandbox & { close(): Promise<void> }) | undefined;
+  private starting: Promise<RunningSandbox> | undefined;
+
+  constructor(
+    private readonly storage: vscode.Uri,
+    private readonly state: vscode.Memento,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Logger,
+    private readonly onStarted: () => void,
+  ) {}
+
+  /** The sandbox's Account SID once it was made (before the first start: undefined). */
+  get accountSid(): string | undefined {
+    return this.running?.accountSid ?? this.state.get<string>(SID_KEY);
+  }
+
+  /** The URL while the sandbox runs. */
+  get url(): string | undefined {
+    return this.running?.url;
+  }
+
+  get dataFile(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storage, 'sandbox', 'state.json');
+  }
+
+  /** Starts the sandbox unless it runs; concurrent callers share one start. */
+  ensureStarted(): Promise<RunningSandbox> {
+    if (this.running) {
+      return Promise.resolve(this.running);
+    }
+    if (!this.starting) {
+      this.starting = this.start().finally(() => {
+        this.starting = undefined;
+      });
+    }
+    return this.starting;
+  }
+
+  private async start(): Promise<RunningSandbox> {
+    let accountSid = this.state.get<string>(SID_KEY);
+    let authToken = await this.secrets.get(TOKEN_KEY);
+    if (!accountSid || !authToken) {
+      accountSid = `AC${randomBytes(16).toString('hex')}`;
+      authToken = randomBytes(16).toString('hex');
+      await this.secrets.store(TOKEN_KEY, authToken);
+      await this.state.update(SID_KEY, accountSid);
+    }
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storage, 'sandbox'));
+    const server = await startSandbox({ port: 0, accountSid, authToken, dataFile: this.dataFile.fsPath });
+    this.running = {
+      url: server.url,
+      accountSid: server.accountSid,
+      authToken: server.authToken,
+      close: () => server.close(),
+    };
+    this.log.info(
+      `Local sandbox listening on ${server.url} (account ${server.accountSid}, data in ${this.dataFile.fsPath})`,
+    );
+    this.onStarted();
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    if (running) {
+      await running.close();
+      this.log.info('Local sandbox stopped');
+    }
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}
