@@ -1,0 +1,260 @@
+/**
+ * `npm run test:vscode`: runs the integration suite (test/vscode/suite) inside a real VS Code on this machine.
+ *
+ * `@vscode/test-electron` downloads VS Code from the internet, which these machines cannot reach (it stays the runner
+ * for desktops: electron.ts). Here the same suite runs in VS Code's server, from the `code-server` npm package,
+ * whose extension host is the Node.js host a desktop VS Code uses, opened in headless Debian Chromium:
+ *
+ *  1. check the Debian packages and install VS Code's server into a cache outside the clone (first run only);
+ *  2. start the server on 127.0.0.1 on a free port with fresh user-data, server-data and workspace folders;
+ *  3. open the workbench in Chromium with a development payload: the extension at the repository root, the suite
+ *     at dist/test/vscode/suite/index (built by scripts/build.mjs);
+ *  4. print what the extension host prints, answer the suite's screenshot requests, and wait for its result;
+ *  5. stop the browser and the server by process id (also on failure, timeout and Ctrl-C) and exit non-zero on any
+ *     failure, on a timeout, or when no test ran.
+ *
+ * Environment: TASKROUTER_VSCODE_CACHE (cache folder), TASKROUTER_VSCODE_TEST_TIMEOUT (seconds for the suite,
+ * default 600), TASKROUTER_VSCODE_TEST_GREP (mocha grep), TASKROUTER_VSCODE_TEST_VERBOSE=1 (print the server's and
+ * the workbench's own console lines too).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import {
+  CONSOLE_TAG,
+  ENV_CHANNEL_DIR,
+  ENV_LOGS_DIR,
+  ENV_SCREENSHOTS,
+  ENV_TAG_CONSOLE,
+  RESULT_FILE,
+  SCREENSHOT_NAME,
+  parseMessage,
+  type ScreenshotAnswer,
+  type ScreenshotRequest,
+  type SuiteResult,
+} from '../protocol';
+import { openBrowser, workbenchUrl } from './browser';
+import { ensureVsCode } from './install';
+import { cleanUpOnSignals, onCleanup, runCleanups } from './processes';
+import { startServer } from './server';
+import { RUNTIME_PACKAGES, requireSystem } from './system';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SUITE = path.join(ROOT, 'dist', 'test', 'vscode', 'suite', 'index');
+const OUTPUT = path.join(ROOT, 'test-output', 'vscode');
+const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const EXTENSION_ID = (() => {
+  const { publisher, name } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+  return `${publisher}.${name}`;
+})();
+const TIMEOUT_MS = Number(process.env.TASKROUTER_VSCODE_TEST_TIMEOUT ?? 600) * 1000;
+const VERBOSE = process.env.TASKROUTER_VSCODE_TEST_VERBOSE === '1';
+
+/** Workspace settings that keep a fresh workbench quiet and offline. */
+const WORKSPACE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+async function main(): Promise<number> {
+  cleanUpOnSignals();
+  for (const built of [path.join(ROOT, 'dist', 'extension.js'), SUITE + '.js']) {
+    if (!fs.existsSync(built)) throw new Error(`${path.relative(ROOT, built)} is missing: run node scripts/build.mjs`);
+  }
+  requireSystem(RUNTIME_PACKAGES);
+  const install = await ensureVsCode();
+
+  // Fresh folders for this run; VS Code's logs are copied to test-output/vscode/logs before they are removed.
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'taskrouter-vscode-test-'));
+  const dirs = {
+    userData: path.join(temp, 'user-data'),
+    serverData: path.join(temp, 'server-data'),
+    workspace: path.join(temp, 'workspace'),
+    channel: path.join(temp, 'channel'),
+  };
+  Object.values(dirs).forEach((dir) => fs.mkdirSync(dir, { recursive: true }));
+  fs.mkdirSync(path.join(dirs.workspace, '.vscode'));
+  fs.writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
+  onCleanup('remove the temporary folders', () => {
+    fs.rmSync(path.join(OUTPUT, 'logs'), { recursive: true, force: true });
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    if (fs.existsSync(path.join(dirs.userData, 'logs'))) {
+      fs.cpSync(path.join(dirs.userData, 'logs'), path.join(OUTPUT, 'logs'), { recursive: true });
+    }
+    fs.rmSync(temp, { recursive: true, force: true });
+  });
+
+  const serverLines: string[] = [];
+  const server = await startServer(install, {
+    userDataDir: dirs.userData,
+    serverDataDir: dirs.serverData,
+    env: {
+      [ENV_CHANNEL_DIR]: dirs.channel,
+      [ENV_LOGS_DIR]: path.join(dirs.userData, 'logs'),
+      [ENV_SCREENSHOTS]: '1',
+      [ENV_TAG_CONSOLE]: '1',
+    },
+    onLine: (line) => {
+      serverLines.push(line);
+      if (VERBOSE) console.log(`[server] ${line}`);
+    },
+  });
+  console.log(`VS Code ${install.vscodeVersion} server listening on ${server.origin} (pid ${server.process.pid})`);
+
+  const { page, browser, pid } = await openBrowser();
+  console.log(`Chromium started (pid ${pid}); running the suite (timeout ${TIMEOUT_MS / 1000} s)`);
+
+  const result = new Promise<SuiteResult>((resolve, reject) => {
+    page.on('console', (message) => {
+      const line = extensionHostLine(message);
+      if (!line) {
+        printWorkbenchLine(message);
+        return;
+      }
+      const protocol = parseMessage(line.text);
+      if (protocol?.kind === 'result') resolve(protocol.result);
+      else if (protocol?.kind === 'screenshot') void answerScreenshot(page, protocol, dirs.channel);
+      else
+        printIndented(
+          `[exthost${line.method === 'log' || line.method === 'info' ? '' : ':' + line.method}]`,
+          line.text,
+        );
+    });
+    page.on('pageerror', (error) => {
+      if (VERBOSE || /taskrouter/i.test(error.stack ?? error.message))
+        printIndented('[workbench:uncaught]', error.stack ?? error.message);
+    });
+    page.on('crash', () => reject(new Error('the workbench page crashed')));
+    browser.on('disconnected', () => reject(new Error('Chromium went away before the suite finished')));
+    void server.exited.then((why) => reject(new Error(`${why} before the suite finished`)));
+    // The suite also writes result.json. Its console line normally arrives first (after every line printed before
+    // it); the file is the fallback when that line is lost, read a little later so the console can catch up.
+    const resultFile = path.join(dirs.channel, RESULT_FILE);
+    let seenAt = 0;
+    const poll = setInterval(() => {
+      if (!fs.existsSync(resultFile)) return;
+      seenAt ||= Date.now();
+      if (Date.now() - seenAt > 10_000) resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult);
+    }, 500);
+    const timer = setTimeout(
+      () => reject(new Error(`the suite did not finish within ${TIMEOUT_MS / 1000} s`)),
+      TIMEOUT_MS,
+    );
+    onCleanup('stop waiting', () => {
+      clearInterval(poll);
+      clearTimeout(timer);
+    });
+  });
+
+  await page.goto(workbenchUrl(server.origin, dirs.workspace, { extensionRoot: ROOT, testsModule: SUITE }));
+  let outcome: SuiteResult;
+  try {
+    outcome = await result;
+  } catch (error) {
+    console.error('\nLast lines of the server:\n  ' + serverLines.slice(-40).join('\n  '));
+    printLogs(path.join(dirs.userData, 'logs'), true);
+    throw error;
+  }
+  printLogs(path.join(dirs.userData, 'logs'), outcome.failures > 0 || outcome.passes === 0);
+
+  console.log('');
+  for (const failed of outcome.failed) console.log(`FAILED ${failed.title}\n  ${failed.error}`);
+  if (outcome.passes + outcome.failures === 0) console.log('No test ran: that is a failure.');
+  console.log(`VS Code logs: ${path.relative(ROOT, path.join(OUTPUT, 'logs'))}/`);
+  console.log(`vscode: ${outcome.passes} passed, ${outcome.failures} failed`);
+  return outcome.failures === 0 && outcome.passes > 0 ? 0 : 1;
+}
+
+/** The extension host's line inside a browser console message (tagged by the suite), or undefined. */
+function extensionHostLine(message: ConsoleMessage): { method: string; text: string } | undefined {
+  const text = message.text();
+  const at = text.indexOf(CONSOLE_TAG);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + CONSOLE_TAG.length);
+  const space = rest.indexOf(' ');
+  return { method: rest.slice(0, space), text: rest.slice(space + 1) };
+}
+
+/**
+ * Untagged console lines: the workbench's own, and what the extension host prints outside the suite (VS Code forwards
+ * both the same way). The workbench is noisy here (it tries to reach the marketplace and GitHub, which this machine
+ * cannot), so only lines that mention TaskRouter are printed, and every line when verbose.
+ */
+function printWorkbenchLine(message: ConsoleMessage): void {
+  const type = message.type();
+  // The workbench's logger prints `%c LEVEL`, `color: ...` before the message itself.
+  const text = message.text().replace(/^%c\s*\w+ color: #\w+ /, '');
+  if (VERBOSE || /taskrouter/i.test(text)) printIndented(`[console:${type}]`, text);
+}
+
+/**
+ * Prints the extension's own log files (its log output channels, which VS Code writes to disk in the extension
+ * host's log folder) and, after a failure, the error lines of the extension host's log.
+ */
+function printLogs(logsDir: string, failed: boolean): void {
+  if (!fs.existsSync(logsDir)) return;
+  const files = (fs.readdirSync(logsDir, { recursive: true }) as string[]).map((f) => path.join(logsDir, f));
+  for (const file of files.filter((f) => f.includes(EXTENSION_ID) || /taskrouter/i.test(path.basename(f)))) {
+    if (!fs.statSync(file).isFile()) continue;
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    if (lines.length === 1 && lines[0] === '') continue;
+    console.log(`\n--- ${path.relative(logsDir, file)} (last ${Math.min(lines.length, 200)} lines)`);
+    console.log(lines.slice(-200).join('\n'));
+  }
+  if (!failed) return;
+  for (const file of files.filter((f) => /exthost\.log$/.test(f))) {
+    const errors = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => /\[error\]/.test(line));
+    if (errors.length > 0) console.log(`\n--- errors in ${path.relative(logsDir, file)}\n${errors.join('\n')}`);
+  }
+}
+
+/** Prints a possibly multi-line text with `prefix` on its first line and its other lines indented. */
+function printIndented(prefix: string, text: string): void {
+  console.log(`${prefix} ${text.replace(/\n/g, '\n    ')}`);
+}
+
+/** Takes the screenshot a test asked for and writes the answer file it waits on (atomically, by a rename). */
+async function answerScreenshot(page: Page, request: ScreenshotRequest, channel: string): Promise<void> {
+  let answer: ScreenshotAnswer;
+  try {
+    if (!SCREENSHOT_NAME.test(request.name)) throw new Error(`bad screenshot name ${JSON.stringify(request.name)}`);
+    if (request.waitForSelector) {
+      await page.locator(request.waitForSelector).first().waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    // Let the workbench paint what the test just did: two animation frames.
+    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, `${request.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`screenshot saved: ${path.relative(ROOT, file)}`);
+    answer = { path: file };
+  } catch (error) {
+    answer = { error: error instanceof Error ? error.message : String(error) };
+  }
+  const file = path.join(channel, `screenshot-${request.id}.json`);
+  fs.writeFileSync(file + '.tmp', JSON.stringify(answer));
+  fs.renameSync(file + '.tmp', file);
+}
+
+main()
+  .then(
+    (code) => code,
+    (error: unknown) => {
+      console.error(`test:vscode: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await runCleanups();
+    process.exit(code);
+  });

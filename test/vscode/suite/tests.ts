@@ -1,0 +1,7 @@
+/**
+ * Every test file of the integration suite. Add one import line per new file: esbuild bundles the suite, so files
+ * are listed here rather than found by a glob. Each file registers its tests with the global `describe`/`it`.
+ */
+import './activation.test';
+import './language.test';
+import './views.test';
