@@ -571,7 +571,10 @@ describe('sandbox: resources', () => {
       },
       body: JSON.stringify({ TaskQueueSids: [queue] }),
     });
-    const bulkBody = await bulk.json();
+    const bulkBody = (await bulk.json()) as {
+      task_queue_response_count: number;
+      task_queue_data: { task_queue_sid: string }[];
+    };
     assert.equal(bulk.status, 200);
     assert.equal(bulkBody.task_queue_response_count, 1);
     assert.equal(bulkBody.task_queue_data[0].task_queue_sid, queue);

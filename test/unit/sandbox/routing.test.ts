@@ -1,0 +1,276 @@
+import * as assert from 'node:assert/strict';
+import { fifoWorkspace, harness, type Fixture, type Harness } from './helpers';
+
+describe('sandbox: routing, reservations and events', () => {
+  let h: Harness;
+  let f: Fixture;
+  beforeEach(async () => {
+    h = await harness();
+    f = await fifoWorkspace(h);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const path = (rest: string) => `/v1/Workspaces/${f.ws}${rest}`;
+  async function worker(name: string, attributes: object, activity = 'Available'): Promise<string> {
+    const res = await h.call('POST', path('/Workers'), {
+      FriendlyName: name,
+      Attributes: JSON.stringify(attributes),
+      ActivitySid: f.activities[activity],
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body.sid;
+  }
+  async function queue(name: string, targetWorkers: string, extra: Record<string, string> = {}): Promise<string> {
+    const res = await h.call('POST', path('/TaskQueues'), {
+      FriendlyName: name,
+      TargetWorkers: targetWorkers,
+      ...extra,
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body.sid;
+  }
+  async function workflow(config: object, extra: Record<string, string> = {}): Promise<string> {
+    const res = await h.call('POST', path('/Workflows'), {
+      FriendlyName: `wf${Math.random()}`,
+      Configuration: JSON.stringify(config),
+      ...extra,
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body.sid;
+  }
+  async function task(workflowSid: string, attributes: object, extra: Record<string, string> = {}) {
+    const res = await h.call('POST', path('/Tasks'), {
+      WorkflowSid: workflowSid,
+      Attributes: JSON.stringify(attributes),
+      ...extra,
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body.sid as string;
+  }
+  const getTask = async (sid: string) => (await h.get(path(`/Tasks/${sid}`))).body;
+  const getWorker = async (sid: string) => (await h.get(path(`/Workers/${sid}`))).body;
+  const reservations = async (taskSid: string) =>
+    (await h.get(path(`/Tasks/${taskSid}/Reservations`))).body.reservations;
+
+  it('routes a task through the first matching filter and reserves an eligible available worker', async () => {
+    const sales = await queue('Sales', 'skills HAS "sales"', {
+      ReservationActivitySid: f.activities.Unavailable,
+      AssignmentActivitySid: f.activities.Unavailable,
+    });
+    const support = await queue('Support', 'skills HAS "support"');
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          { filter_friendly_name: 'sales', expression: 'type == "sales"', targets: [{ queue: sales, priority: 7 }] },
+          { filter_friendly_name: 'support', expression: 'type == "support"', targets: [{ queue: support }] },
+        ],
+        default_filter: { queue: f.queue },
+      },
+    });
+    const bob = await worker('bob', { skills: ['support'] });
+    const alice = await worker('alice', { skills: ['sales'] });
+    const t = await task(wf, { type: 'sales' });
+    const fetched = await getTask(t);
+    assert.equal(fetched.task_queue_sid, sales);
+    assert.equal(fetched.task_queue_friendly_name, 'Sales');
+    assert.equal(fetched.priority, 7);
+    assert.equal(fetched.assignment_status, 'reserved');
+    const rs = await reservations(t);
+    assert.equal(rs.length, 1);
+    assert.equal(rs[0].worker_sid, alice);
+    assert.equal(rs[0].worker_name, 'alice');
+    assert.equal(rs[0].reservation_status, 'pending');
+    assert.equal((await getWorker(alice)).activity_name, 'Unavailable', 'reservation activity applied');
+    assert.equal((await getWorker(bob)).activity_name, 'Available');
+
+    const viaWorker = await h.get(path(`/Workers/${alice}/Reservations`));
+    assert.equal(viaWorker.body.reservations[0].sid, rs[0].sid);
+    assert.match(viaWorker.body.reservations[0].url, new RegExp(`/Workers/${alice}/Reservations/${rs[0].sid}$`));
+    const accept = await h.call('POST', path(`/Workers/${alice}/Reservations/${rs[0].sid}`), {
+      ReservationStatus: 'accepted',
+    });
+    assert.equal(accept.status, 200);
+    assert.equal(accept.body.reservation_status, 'accepted');
+    assert.equal((await getTask(t)).assignment_status, 'assigned');
+    const wrap = await h.call('POST', path(`/Tasks/${t}`), { AssignmentStatus: 'wrapping' });
+    assert.equal(wrap.body.assignment_status, 'wrapping');
+    assert.equal((await reservations(t))[0].reservation_status, 'wrapping');
+    const done = await h.call('POST', path(`/Tasks/${t}`), { AssignmentStatus: 'completed', Reason: 'done' });
+    assert.equal(done.body.assignment_status, 'completed');
+    assert.equal(done.body.reason, 'done');
+    assert.equal((await reservations(t))[0].reservation_status, 'completed');
+
+    const other = await task(wf, { type: 'nothing-matches' });
+    assert.equal((await getTask(other)).task_queue_sid, f.queue, 'default_filter when no filter matches');
+
+    const events = await h.get(path('/Events'), { TaskSid: t });
+    const types = events.body.events.map((e: { event_type: string }) => e.event_type);
+    for (const type of [
+      'task.created',
+      'task-queue.entered',
+      'reservation.created',
+      'reservation.accepted',
+      'task.completed',
+    ]) {
+      assert.ok(types.includes(type), `missing ${type} in ${types.join(',')}`);
+    }
+    const one = events.body.events[0];
+    assert.match(one.sid, /^EV[0-9a-f]{32}$/);
+    assert.equal((await h.get(path(`/Events/${one.sid}`))).body.event_type, one.event_type);
+    const cum = await h.get(path(`/TaskQueues/${sales}/CumulativeStatistics`));
+    assert.equal(cum.body.reservations_accepted, 1);
+    assert.equal(cum.body.tasks_completed, 1);
+  });
+
+  it('rejecting returns the task to pending and offers it to another worker; invalid transitions are 400', async () => {
+    const wf = f.workflow;
+    const a = await worker('a', {});
+    const t = await task(wf, {});
+    const [r1] = await reservations(t);
+    assert.equal(r1.worker_sid, a);
+    const bad = await h.call('POST', path(`/Tasks/${t}`), { AssignmentStatus: 'completed' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /reserved/);
+    const b = await worker('b', {});
+    await h.call('POST', path(`/Tasks/${t}/Reservations/${r1.sid}`), {
+      ReservationStatus: 'rejected',
+      WorkerActivitySid: f.activities.Offline,
+    });
+    assert.equal((await getWorker(a)).activity_name, 'Offline');
+    const rs = await reservations(t);
+    assert.deepEqual(
+      rs.map((r: { reservation_status: string; worker_sid: string }) => [r.worker_sid, r.reservation_status]),
+      [
+        [a, 'rejected'],
+        [b, 'pending'],
+      ],
+    );
+    const again = await h.call('POST', path(`/Tasks/${t}/Reservations/${r1.sid}`), { ReservationStatus: 'accepted' });
+    assert.equal(again.status, 400);
+    const cancel = await h.call('POST', path(`/Tasks/${t}`), { AssignmentStatus: 'canceled', Reason: 'gone' });
+    assert.equal(cancel.body.assignment_status, 'canceled');
+    assert.equal((await reservations(t))[1].reservation_status, 'canceled');
+  });
+
+  it('times out a reservation after the workflow timeout and moves the worker to the timeout activity', async () => {
+    const wf = await workflow(
+      { task_routing: { default_filter: { queue: f.queue } } },
+      { TaskReservationTimeout: '30' },
+    );
+    const a = await worker('a', {});
+    const t = await task(wf, {});
+    assert.equal((await reservations(t))[0].reservation_status, 'pending');
+    h.sandbox.advance(29_000);
+    assert.equal((await reservations(t))[0].reservation_status, 'pending');
+    h.sandbox.advance(1_000);
+    assert.equal((await reservations(t))[0].reservation_status, 'timeout');
+    assert.equal((await getWorker(a)).activity_name, 'Offline');
+    assert.equal((await getTask(t)).assignment_status, 'pending');
+  });
+
+  it('moves a task to the next target when a target times out (timeouts add up) and cancels after the last', async () => {
+    const first = await queue('First', 'tier == 1');
+    const second = await queue('Second', 'tier == 2');
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          {
+            expression: '1 == 1',
+            targets: [
+              { queue: first, timeout: 30, priority: 3 },
+              { queue: second, timeout: 60 },
+            ],
+          },
+        ],
+      },
+    });
+    const t = await task(wf, {});
+    assert.equal((await getTask(t)).task_queue_sid, first);
+    h.sandbox.advance(30_000);
+    let now = await getTask(t);
+    assert.equal(now.task_queue_sid, second);
+    assert.equal(now.priority, 3, 'priority carries over');
+    assert.equal(now.age, 30);
+    h.sandbox.advance(59_000);
+    assert.equal((await getTask(t)).assignment_status, 'pending');
+    h.sandbox.advance(1_000);
+    now = await getTask(t);
+    assert.equal(now.assignment_status, 'canceled');
+    assert.equal(now.reason, 'Workflow Timeout');
+    const moved = await h.get(path('/Events'), { TaskSid: t, EventType: 'task-queue.moved' });
+    assert.equal(moved.body.events.length, 1);
+    const stats = await h.get(path(`/Workflows/${wf}/CumulativeStatistics`));
+    assert.equal(stats.body.tasks_timed_out_in_workflow, 1);
+  });
+
+  it('skips a target whose skip_if holds when the task reaches it', async () => {
+    const empty = await queue('Empty', 'tier == 1');
+    const backup = await queue('Backup', 'tier == 2');
+    await worker('offline-tier1', { tier: 1 }, 'Offline');
+    const b = await worker('tier2', { tier: 2 });
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          {
+            expression: '1 == 1',
+            targets: [{ queue: empty, skip_if: 'workers.available == 0', timeout: 300 }, { queue: backup }],
+          },
+        ],
+      },
+    });
+    const t = await task(wf, {});
+    const now = await getTask(t);
+    assert.equal(now.task_queue_sid, backup);
+    assert.equal((await reservations(t))[0].worker_sid, b);
+  });
+
+  it('reserves only workers matching the target expression and respects order_by', async () => {
+    const q = await queue('All', '1 == 1');
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          {
+            expression: '1 == 1',
+            targets: [{ queue: q, expression: 'worker.language == task.language', order_by: 'worker.level DESC' }],
+          },
+        ],
+      },
+    });
+    await worker('fr', { language: 'fr', level: 9 });
+    await worker('es-low', { language: 'es', level: 1 });
+    const high = await worker('es-high', { language: 'es', level: 5 });
+    const t = await task(wf, { language: 'es' });
+    assert.equal((await reservations(t))[0].worker_sid, high);
+  });
+
+  it('cancels a task when its TTL runs out', async () => {
+    const t = await task(f.workflow, {}, { Timeout: '120' });
+    h.sandbox.advance(119_000);
+    assert.equal((await getTask(t)).assignment_status, 'pending');
+    h.sandbox.advance(1_000);
+    const now = await getTask(t);
+    assert.equal(now.assignment_status, 'canceled');
+    assert.equal(now.reason, 'Task TTL Exceeded');
+  });
+
+  it('reserves waiting tasks when a worker becomes available, respecting channel capacity', async () => {
+    const t1 = await task(f.workflow, {});
+    const t2 = await task(f.workflow, {});
+    const k = await worker('late', {}, 'Offline');
+    assert.equal((await getTask(t1)).assignment_status, 'pending');
+    await h.call('POST', path(`/Workers/${k}`), { ActivitySid: f.activities.Available });
+    assert.equal((await getTask(t1)).assignment_status, 'reserved', 'oldest first');
+    assert.equal((await getTask(t2)).assignment_status, 'pending', 'capacity 1 on the default channel');
+    await h.call('POST', path(`/Workers/${k}/Channels/default`), { Capacity: '2' });
+    assert.equal((await getTask(t2)).assignment_status, 'reserved');
+    const rejected = await h.call('POST', path(`/Workers/${k}`), {
+      ActivitySid: f.activities.Offline,
+      RejectPendingReservations: 'true',
+    });
+    assert.equal(rejected.status, 200);
+    assert.equal((await getTask(t1)).assignment_status, 'pending');
+    assert.equal((await getTask(t2)).assignment_status, 'pending');
+  });
+});
