@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ManualClock } from '../../../sandbox/src/index';
+import { fifoWorkspace, harness } from './helpers';
+
+describe('sandbox: persistence', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-sandbox-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged change across a restart, with the same Account SID', async () => {
+    const dataFile = path.join(dir, 'state.json');
+    const clock = new ManualClock(Date.UTC(2024, 5, 1, 12, 0, 0));
+    const h1 = await harness({ dataFile, clock, authToken: 'token-one-123' });
+    const f = await fifoWorkspace(h1);
+    const k = await h1.call('POST', `/v1/Workspaces/${f.ws}/Workers`, {
+      FriendlyName: 'alice',
+      Attributes: '{"skills":["a"]}',
+      ActivitySid: f.activities.Available,
+    });
+    const t = await h1.call('POST', `/v1/Workspaces/${f.ws}/Tasks`, { Attributes: '{"n":1}', Timeout: '600' });
+    // The file is written before the response: it already holds the task and its reservation.
+    const onDisk = fs.readFileSync(dataFile, 'utf8');
+    assert.ok(onDisk.includes(t.body.sid));
+    assert.ok(onDisk.includes('"reservation_status":"pending"'));
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n !== 'state.json'),
+      [],
+      'no temporary file is left behind',
+    );
+    const accountSid = h1.sandbox.accountSid;
+    await h1.close();
+
+    const h2 = await harness({ dataFile, clock, authToken: 'token-two-456' });
+    assert.equal(h2.sandbox.accountSid, accountSid);
+    const worker = await h2.get(`/v1/Workspaces/${f.ws}/Workers/${k.body.sid}`);
+    assert.equal(worker.status, 200);
+    assert.equal(worker.body.attributes, '{"skills":["a"]}');
+    const task = await h2.get(`/v1/Workspaces/${f.ws}/Tasks/${t.body.sid}`);
+    assert.equal(task.body.assignment_status, 'reserved');
+    const rs = await h2.get(`/v1/Workspaces/${f.ws}/Tasks/${t.body.sid}/Reservations`);
+    assert.equal(rs.body.reservations[0].worker_sid, k.body.sid);
+    // Time-based routing resumes after the restart: the task TTL still cancels it.
+    h2.sandbox.advance(600_000);
+    assert.equal((await h2.get(`/v1/Workspaces/${f.ws}/Tasks/${t.body.sid}`)).body.assignment_status, 'canceled');
+    // Paging by token still works on the restored state.
+    for (let i = 0; i < 3; i++) await h2.call('POST', `/v1/Workspaces/${f.ws}/Workers`, { FriendlyName: `w${i}` });
+    const page = await h2.get(`/v1/Workspaces/${f.ws}/Workers`, { PageSize: '2' });
+    assert.ok(page.body.meta.next_page_url);
+    await h2.close();
+  });
+
+  it('refuses a data file it did not write, without touching it', async () => {
+    const dataFile = path.join(dir, 'other.json');
+    fs.writeFileSync(dataFile, '{"hello":"world"}');
+    await assert.rejects(harness({ dataFile }), /not written by this sandbox/);
+    assert.equal(fs.readFileSync(dataFile, 'utf8'), '{"hello":"world"}');
+  });
+
+  it('keeps state in memory only without a data file', async () => {
+    const h1 = await harness();
+    await fifoWorkspace(h1);
+    await h1.close();
+    const h2 = await harness();
+    assert.equal((await h2.get('/v1/Workspaces')).body.workspaces.length, 0);
+    await h2.close();
+  });
+});
