@@ -38,6 +38,7 @@ import { openBrowser, workbenchUrl } from './browser';
 import { ensureVsCode } from './install';
 import { cleanUpOnSignals, onCleanup, runCleanups } from './processes';
 import { startServer } from './server';
+import { USER_SETTINGS } from './settings';
 import { RUNTIME_PACKAGES, requireSystem } from './system';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -53,15 +54,6 @@ const EXTENSION_ID = (() => {
 })();
 const TIMEOUT_MS = Number(process.env.TASKROUTER_VSCODE_TEST_TIMEOUT ?? 600) * 1000;
 const VERBOSE = process.env.TASKROUTER_VSCODE_TEST_VERBOSE === '1';
-
-/** Workspace settings that keep a fresh workbench quiet and offline. */
-const WORKSPACE_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-};
 
 async function main(): Promise<number> {
   cleanUpOnSignals();
@@ -80,8 +72,8 @@ async function main(): Promise<number> {
     channel: path.join(temp, 'channel'),
   };
   Object.values(dirs).forEach((dir) => fs.mkdirSync(dir, { recursive: true }));
-  fs.mkdirSync(path.join(dirs.workspace, '.vscode'));
-  fs.writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
+  fs.mkdirSync(path.join(dirs.userData, 'User'));
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   onCleanup('remove the temporary folders', () => {
     fs.rmSync(path.join(OUTPUT, 'logs'), { recursive: true, force: true });
     fs.mkdirSync(OUTPUT, { recursive: true });

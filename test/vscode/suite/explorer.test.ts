@@ -1,0 +1,369 @@
+/**
+ * The TaskRouter explorer against a sandbox: accounts, the tree, and every create, edit and delete driven through
+ * the commands with scripted answers, then checked in the tree and on the server.
+ */
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { Activity, TaskChannel, TaskQueue, Task, Worker, Workflow, Workspace } from '../../../client/src/api';
+import type { Account } from '../../../client/src/accounts/account';
+import type { TreeNode } from '../../../client/src/explorer/treeNode';
+import type { TaskRouterTestApi } from '../../../client/src/testApi';
+import { startSandbox, type Sandbox } from '../../../sandbox/src/index';
+import {
+  ExplorerFixture,
+  assertGone,
+  child,
+  descriptionOf,
+  fixtureFor,
+  folder,
+  labelOf,
+  labels,
+  runCommand,
+  testApi,
+} from './explorerFixture.test';
+import { screenshot } from './support/screenshot';
+
+describe('explorer: accounts', () => {
+  let api: TaskRouterTestApi;
+  let sandbox: Sandbox;
+
+  before(async () => {
+    api = await testApi();
+    sandbox = await startSandbox({ port: 0 });
+  });
+  after(async () => {
+    for (const a of api.accounts.list().filter((a) => a.source === 'added' && a.baseUrl === sandbox.url)) {
+      await api.accounts.remove(a.id);
+    }
+    await sandbox.close();
+  });
+
+  it('shows the built-in local sandbox account without starting it', async () => {
+    const roots = await api.tree.getChildren();
+    const local = roots.find((n) => n.id === 'local-sandbox');
+    assert.ok(local, 'the Local sandbox account is in the tree');
+    assert.strictEqual(labelOf(api, local), 'Local sandbox');
+    assert.strictEqual(api.tree.getTreeItem(local).contextValue, 'account;localSandbox');
+  });
+
+  it('refuses credentials the API rejects, and stores nothing', async () => {
+    const before = api.accounts.list().length;
+    const { prompter } = await runCommand(
+      api,
+      'taskrouter.addAccount',
+      undefined,
+      [
+        { step: 'method', pick: 'Another server' },
+        { step: 'baseUrl', input: sandbox.url },
+        { step: 'accountSid', input: sandbox.accountSid },
+        { step: 'secret', input: 'not-the-token' },
+        { step: 'label', input: 'Wrong token' },
+      ],
+      { expectError: /The account was not saved: the API refused the credentials\. Authentication failed/ },
+    );
+    assert.ok(!prompter.errors[0].includes('not-the-token'), 'the secret is not in the message');
+    assert.strictEqual(api.accounts.list().length, before);
+  });
+
+  it('adds an account after checking it, renames it, and removes it with a confirmation', async () => {
+    const { result: account } = await runCommand<Account>(api, 'taskrouter.addAccount', undefined, [
+      { step: 'method', pick: 'Another server' },
+      { step: 'baseUrl', input: `${sandbox.url}/` },
+      { step: 'accountSid', input: sandbox.accountSid },
+      { step: 'secret', input: sandbox.authToken },
+      { step: 'label', input: 'Sandbox under test' },
+    ]);
+    assert.strictEqual(account.label, 'Sandbox under test');
+    assert.strictEqual(account.baseUrl, sandbox.url);
+    assert.ok(!JSON.stringify(api.accounts.list()).includes(sandbox.authToken), 'no secret in the account metadata');
+    await api.tree.getChildren();
+    const node = api.tree.findNode(account.id);
+    assert.ok(node);
+    assert.strictEqual(labelOf(api, node), 'Sandbox under test');
+
+    await runCommand(api, 'taskrouter.renameAccount', node, [{ step: 'label', input: 'Renamed sandbox' }]);
+    await api.tree.getChildren();
+    assert.strictEqual(labelOf(api, node), 'Renamed sandbox');
+
+    await runCommand(api, 'taskrouter.removeAccount', node, [{ step: 'confirm', cancel: true }]);
+    assert.ok(
+      api.accounts.list().some((a) => a.id === account.id),
+      'cancelling keeps the account',
+    );
+    await runCommand(api, 'taskrouter.removeAccount', node, [{ step: 'confirm', action: 'Remove' }]);
+    assert.ok(!api.accounts.list().some((a) => a.id === account.id));
+    assert.ok(!(await api.tree.getChildren()).some((n) => n.id === account.id));
+  });
+
+  it('turns a failing request into an error item that retries', async () => {
+    const account = await api.accounts.add({
+      label: 'Bad token',
+      accountSid: sandbox.accountSid,
+      username: sandbox.accountSid,
+      secret: 'wrong-secret-value',
+      baseUrl: sandbox.url,
+      source: 'test',
+    });
+    try {
+      await api.tree.getChildren();
+      const node = api.tree.findNode(account.id);
+      assert.ok(node);
+      const [error] = await api.tree.getChildren(node);
+      const item = api.tree.getTreeItem(error);
+      assert.strictEqual(item.label, 'Could not load workspaces');
+      assert.strictEqual(item.contextValue, 'error');
+      assert.match(String(item.description), /Authentication failed/);
+      assert.ok(!String(item.description).includes('wrong-secret-value'));
+      assert.strictEqual(item.command?.command, 'taskrouter.retry');
+      const requestsBefore = sandbox.stats.processed;
+      await runCommand(api, 'taskrouter.retry', error, []);
+      assert.ok(sandbox.stats.processed > requestsBefore, 'retry sent the request again');
+      const [again] = await api.tree.getChildren(node);
+      assert.strictEqual(labelOf(api, again), 'Could not load workspaces');
+    } finally {
+      await api.accounts.remove(account.id);
+    }
+  });
+});
+
+describe('explorer: create, edit and delete through the commands', () => {
+  let f: ExplorerFixture;
+  let workspace: Workspace;
+  let wsNode: TreeNode;
+
+  before(async () => {
+    const api = await testApi();
+    const sandbox = await startSandbox({ port: 0 });
+    const account = await api.accounts.add({
+      label: 'Explorer test sandbox',
+      accountSid: sandbox.accountSid,
+      username: sandbox.accountSid,
+      secret: sandbox.authToken,
+      baseUrl: sandbox.url,
+      source: 'test',
+    });
+    f = await fixtureFor(api, sandbox, account.id);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await f?.close();
+  });
+
+  it('creates a FIFO workspace from the account item', async () => {
+    const { result } = await runCommand<Workspace>(f.api, 'taskrouter.createWorkspace', f.account, [
+      { step: 'friendlyName', input: 'Customer Support' },
+      { step: 'template', pick: 'FIFO' },
+    ]);
+    workspace = result;
+    assert.strictEqual((await f.rest.workspaces.get(workspace.sid)).friendlyName, 'Customer Support');
+    wsNode = await child(f.api, f.account, 'Customer Support');
+    assert.strictEqual(wsNode.id, `${f.accountId}/${workspace.sid}`);
+    assert.deepStrictEqual(await labels(f.api, wsNode), [
+      'Workflows',
+      'Task Queues',
+      'Workers',
+      'Activities',
+      'Tasks',
+      'Task Channels',
+    ]);
+    // The FIFO template made a queue and a workflow; the default activities exist.
+    assert.strictEqual((await labels(f.api, await folder(f.api, wsNode, 'Task Queues'))).length, 1);
+    assert.strictEqual((await labels(f.api, await folder(f.api, wsNode, 'Workflows'))).length, 1);
+    assert.deepStrictEqual((await labels(f.api, await folder(f.api, wsNode, 'Activities'))).sort(), [
+      'Available',
+      'Offline',
+      'Unavailable',
+    ]);
+  });
+
+  it('checks a workspace name before sending it', async () => {
+    const { prompter } = await runCommand(
+      f.api,
+      'taskrouter.createWorkspace',
+      f.account,
+      [{ step: 'friendlyName', input: 'x'.repeat(65) }],
+      { expectError: /Create Workspace failed: .*At most 64 characters/ },
+    );
+    assert.deepStrictEqual(
+      prompter.prompts.map((p) => p.step),
+      ['friendlyName'],
+    );
+  });
+
+  it('creates an activity, a task queue, a worker, a task channel, a workflow and a task from their folders', async () => {
+    const activities = await folder(f.api, wsNode, 'Activities');
+    const { result: activity } = await runCommand<Activity>(f.api, 'taskrouter.createActivity', activities, [
+      { step: 'friendlyName', input: 'On Break' },
+      { step: 'available', pick: 'Unavailable' },
+    ]);
+    assert.strictEqual((await f.rest.activities(workspace.sid).get(activity.sid)).available, false);
+    assert.ok((await labels(f.api, activities)).includes('On Break'));
+
+    const queues = await folder(f.api, wsNode, 'Task Queues');
+    const { result: queue } = await runCommand<TaskQueue>(f.api, 'taskrouter.createTaskQueue', queues, [
+      { step: 'friendlyName', input: 'Spanish' },
+      { step: 'targetWorkers', input: 'languages HAS "es"' },
+    ]);
+    assert.strictEqual((await f.rest.taskQueues(workspace.sid).get(queue.sid)).targetWorkers, 'languages HAS "es"');
+    assert.ok((await labels(f.api, queues)).includes('Spanish'));
+
+    const workers = await folder(f.api, wsNode, 'Workers');
+    // Attributes are checked as a JSON object before anything is sent.
+    await runCommand(
+      f.api,
+      'taskrouter.createWorker',
+      workers,
+      [
+        { step: 'friendlyName', input: 'Alice' },
+        { step: 'activity', pick: 'Available' },
+        { step: 'attributes', input: '{languages: es}' },
+      ],
+      { expectError: /Create Worker failed: Input '\{languages: es\}' for 'attributes' was refused: Not valid JSON/ },
+    );
+    const { result: worker } = await runCommand<Worker>(f.api, 'taskrouter.createWorker', workers, [
+      { step: 'friendlyName', input: 'Alice' },
+      { step: 'activity', pick: 'Available' },
+      { step: 'attributes', input: '{"languages":["es","en"]}' },
+    ]);
+    const stored = await f.rest.workers(workspace.sid).get(worker.sid);
+    assert.strictEqual(stored.activityName, 'Available');
+    assert.deepStrictEqual(JSON.parse(stored.attributes), { languages: ['es', 'en'] });
+    const aliceNode = await child(f.api, workers, 'Alice');
+    assert.strictEqual(descriptionOf(f.api, aliceNode), 'Available');
+
+    const channels = await folder(f.api, wsNode, 'Task Channels');
+    const { result: channel } = await runCommand<TaskChannel>(f.api, 'taskrouter.createTaskChannel', channels, [
+      { step: 'friendlyName', input: 'Video Calls' },
+      { step: 'uniqueName', input: 'video' },
+    ]);
+    assert.strictEqual((await f.rest.taskChannels(workspace.sid).get(channel.sid)).uniqueName, 'video');
+    assert.ok((await labels(f.api, channels)).includes('Video Calls'));
+
+    const workflows = await folder(f.api, wsNode, 'Workflows');
+    const { result: workflow } = await runCommand<Workflow>(f.api, 'taskrouter.createWorkflow', workflows, [
+      { step: 'friendlyName', input: 'Spanish Routing' },
+      { step: 'queue', pick: 'Spanish' },
+    ]);
+    const config = JSON.parse((await f.rest.workflows(workspace.sid).get(workflow.sid)).configuration) as {
+      task_routing: { filters: { targets: { queue: string }[] }[]; default_filter: { queue: string } };
+    };
+    assert.strictEqual(config.task_routing.filters[0].targets[0].queue, queue.sid);
+    assert.strictEqual(config.task_routing.default_filter.queue, queue.sid);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the new workflow opens its configuration');
+    assert.strictEqual(editor.document.languageId, 'taskrouter-workflow');
+    assert.ok((await labels(f.api, workflows)).includes('Spanish Routing'));
+
+    const tasks = await folder(f.api, wsNode, 'Tasks');
+    const { result: task } = await runCommand<Task>(f.api, 'taskrouter.createTask', tasks, [
+      { step: 'workflows', pick: 'Spanish Routing' },
+      { step: 'attributes', input: '{"language":"es"}' },
+      { step: 'priority', input: '5' },
+    ]);
+    const storedTask = await f.rest.tasks(workspace.sid).get(task.sid);
+    assert.strictEqual(storedTask.priority, 5);
+    assert.strictEqual(storedTask.taskQueueSid, queue.sid);
+    const taskNode = await child(f.api, tasks, task.sid);
+    assert.match(descriptionOf(f.api, taskNode), /^(pending|reserved|assigned) · \d+s · Spanish$/);
+  });
+
+  it('renames a worker and changes its activity, and the tree follows', async () => {
+    const workers = await folder(f.api, wsNode, 'Workers');
+    const alice = await child(f.api, workers, 'Alice');
+    await runCommand(f.api, 'taskrouter.rename', alice, [{ step: 'friendlyName', input: 'Alicia' }]);
+    const renamed = await child(f.api, workers, 'Alicia');
+    const sid = renamed.id.split('/').pop() ?? '';
+    assert.strictEqual((await f.rest.workers(workspace.sid).get(sid)).friendlyName, 'Alicia');
+
+    await runCommand(f.api, 'taskrouter.changeWorkerActivity', renamed, [{ step: 'activity', pick: 'On Break' }]);
+    assert.strictEqual((await f.rest.workers(workspace.sid).get(sid)).activityName, 'On Break');
+    assert.strictEqual(descriptionOf(f.api, await child(f.api, workers, 'Alicia')), 'On Break');
+  });
+
+  it('asks for the workspace from the command palette', async () => {
+    const { result: queue } = await runCommand<TaskQueue>(f.api, 'taskrouter.createTaskQueue', undefined, [
+      { step: 'account', pick: 'Explorer test sandbox' },
+      { step: 'workspace', pick: 'Customer Support' },
+      { step: 'friendlyName', input: 'English' },
+      { step: 'targetWorkers', input: 'languages HAS "en"' },
+    ]);
+    assert.strictEqual((await f.rest.taskQueues(workspace.sid).get(queue.sid)).friendlyName, 'English');
+    assert.ok((await labels(f.api, await folder(f.api, wsNode, 'Task Queues'))).includes('English'));
+  });
+
+  it('filters tasks by assignment status', async () => {
+    const tasks = await folder(f.api, wsNode, 'Tasks');
+    const all = await f.api.tree.getChildren(tasks);
+    assert.strictEqual(all.length, 1);
+    await runCommand(f.api, 'taskrouter.filterTasks', tasks, [{ step: 'statuses', pickMany: ['completed'] }]);
+    const item = f.api.tree.getTreeItem(tasks);
+    assert.strictEqual(item.description, 'completed');
+    assert.strictEqual(item.contextValue, 'folder;task;filtered');
+    assert.deepStrictEqual(await labels(f.api, tasks), ['No tasks']);
+    await runCommand(f.api, 'taskrouter.filterTasks', tasks, [{ step: 'statuses', pickMany: [] }]);
+    assert.strictEqual((await f.api.tree.getChildren(tasks)).length, 1);
+  });
+
+  it('copies a SID', async () => {
+    const channels = await folder(f.api, wsNode, 'Task Channels');
+    const video = await child(f.api, channels, 'Video Calls');
+    const { result } = await runCommand<string>(f.api, 'taskrouter.copySid', video, []);
+    assert.match(result, /^TC[0-9a-f]{32}$/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), result);
+  });
+
+  it('shows the tree (screenshot explorer-tree.png)', async () => {
+    const workers = await folder(f.api, wsNode, 'Workers');
+    await f.api.reveal(await child(f.api, workers, 'Alicia'), { select: true, focus: true, expand: true });
+    await f.api.reveal(await folder(f.api, wsNode, 'Task Queues'), { expand: true });
+    await screenshot('explorer-tree', {
+      waitForSelector: '.part.sidebar .monaco-list-row :text("Alicia")',
+    });
+  });
+
+  it('deletes after a confirmation that names what is deleted; cancelling deletes nothing', async () => {
+    const channels = await folder(f.api, wsNode, 'Task Channels');
+    const video = await child(f.api, channels, 'Video Calls');
+    const sid = video.id.split('/').pop() ?? '';
+    const { prompter } = await runCommand(f.api, 'taskrouter.delete', video, [{ step: 'confirm', cancel: true }]);
+    assert.strictEqual(prompter.prompts[0].shown[0], "Delete task channel 'Video Calls'?");
+    assert.strictEqual((await f.rest.taskChannels(workspace.sid).get(sid)).friendlyName, 'Video Calls');
+
+    await runCommand(f.api, 'taskrouter.delete', video, [{ step: 'confirm', action: 'Delete' }]);
+    await assertGone(f.rest.taskChannels(workspace.sid).get(sid), 'the task channel');
+    assert.ok(!(await labels(f.api, channels)).includes('Video Calls'));
+  });
+
+  it('deletes several selected items at once', async () => {
+    const queues = await folder(f.api, wsNode, 'Task Queues');
+    const workflows = await folder(f.api, wsNode, 'Workflows');
+    // The workflow routes to Spanish, so delete the workflow and the English queue (which nothing uses).
+    const english = await child(f.api, queues, 'English');
+    const routing = await child(f.api, workflows, 'Spanish Routing');
+    const tasks = await folder(f.api, wsNode, 'Tasks');
+    const [task] = await f.api.tree.getChildren(tasks);
+    const { prompter } = await runCommand(
+      f.api,
+      'taskrouter.delete',
+      english,
+      [{ step: 'confirm', action: 'Delete' }],
+      {
+        selected: [english, task],
+      },
+    );
+    assert.match(
+      prompter.prompts[0].shown[0],
+      /^Delete these 2 resources: task queue 'English', task WT[0-9a-f]{32}\?$/,
+    );
+    assert.ok(!(await labels(f.api, queues)).includes('English'));
+    assert.deepStrictEqual(await labels(f.api, tasks), ['No tasks']);
+    assert.ok((await labels(f.api, workflows)).includes(labelOf(f.api, routing)));
+  });
+
+  it('deletes the workspace, naming what goes with it', async () => {
+    const { prompter } = await runCommand(f.api, 'taskrouter.delete', wsNode, [{ step: 'confirm', action: 'Delete' }]);
+    assert.strictEqual(prompter.prompts[0].shown[0], "Delete workspace 'Customer Support'?");
+    await assertGone(f.rest.workspaces.get(workspace.sid), 'the workspace');
+    assert.deepStrictEqual(await labels(f.api, f.account), ['No workspaces']);
+  });
+});
