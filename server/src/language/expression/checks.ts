@@ -10,6 +10,7 @@ import type {
   Expression,
   ExpressionIssue,
   KeyPath,
+  NumberLiteral,
   Operand,
   Scope,
   Severity,
@@ -220,9 +221,11 @@ class Checker {
 
   private taskrouterVariable(path: KeyPath): void {
     const second = path.segments[1];
-    const list = TASKROUTER_VARIABLES.map((v) => `\`taskrouter.${v}\``).join(', ');
     if (path.segments.length === 2 && second.kind === 'name') {
       if ((TASKROUTER_VARIABLES as readonly string[]).includes(second.name)) return;
+    }
+    const list = TASKROUTER_VARIABLES.map((v) => `\`taskrouter.${v}\``).join(', ');
+    if (path.segments.length === 2 && second.kind === 'name') {
       const close = TASKROUTER_VARIABLES.find((v) => v.toLowerCase() === second.name.toLowerCase());
       this.report(
         Code.UnknownTaskrouterVariable,
@@ -401,64 +404,60 @@ class Checker {
 
   /** `taskrouter.dayOfWeek == 'THU'`: the constant must be exactly one of Mon..Sun. */
   private dayOfWeek(node: ComparisonExpression): void {
-    const sides: [Operand, Operand][] = [
-      [node.left, node.right],
-      [node.right, node.left],
-    ];
-    for (const [variable, value] of sides) {
-      if (!this.isVariable(variable, 'dayOfWeek')) continue;
-      const strings = value.kind === 'string' ? [value] : value.kind === 'array' ? value.elements : [];
-      for (const s of strings) {
-        if (s.kind !== 'string' || (DAYS_OF_WEEK as readonly string[]).includes(s.value)) continue;
-        const match = DAYS_OF_WEEK.find((d) => d.toLowerCase() === s.value.toLowerCase());
-        if (match !== undefined) {
-          this.report(
-            Code.DayOfWeekCase,
-            s,
-            `'${s.value}' never matches: \`taskrouter.dayOfWeek\` is written '${match}' (case matters).`,
-            'warning',
-          );
-        } else {
-          const prefix = DAYS_OF_WEEK.find((d) => s.value.toLowerCase().startsWith(d.toLowerCase()));
-          this.report(
-            Code.DayOfWeekValue,
-            s,
-            `'${s.value}' never matches: \`taskrouter.dayOfWeek\` is one of ${DAYS_OF_WEEK.map((d) => `'${d}'`).join(', ')}` +
-              (prefix !== undefined ? ` (write '${prefix}').` : '.'),
-            'warning',
-          );
-        }
+    if (this.isVariable(node.left, 'dayOfWeek')) this.dayConstants(node.right);
+    if (this.isVariable(node.right, 'dayOfWeek')) this.dayConstants(node.left);
+  }
+
+  private dayConstants(value: Operand): void {
+    const strings = value.kind === 'string' ? [value] : value.kind === 'array' ? value.elements : [];
+    for (const s of strings) {
+      if (s.kind !== 'string' || (DAYS_OF_WEEK as readonly string[]).includes(s.value)) continue;
+      const match = DAYS_OF_WEEK.find((d) => d.toLowerCase() === s.value.toLowerCase());
+      if (match !== undefined) {
+        this.report(
+          Code.DayOfWeekCase,
+          s,
+          `'${s.value}' never matches: \`taskrouter.dayOfWeek\` is written '${match}' (case matters).`,
+          'warning',
+        );
+      } else {
+        const prefix = DAYS_OF_WEEK.find((d) => s.value.toLowerCase().startsWith(d.toLowerCase()));
+        this.report(
+          Code.DayOfWeekValue,
+          s,
+          `'${s.value}' never matches: \`taskrouter.dayOfWeek\` is one of ${DAYS_OF_WEEK.map((d) => `'${d}'`).join(', ')}` +
+            (prefix !== undefined ? ` (write '${prefix}').` : '.'),
+          'warning',
+        );
       }
     }
   }
 
   /** `taskrouter.currentTime > 2500`, `taskrouter.currentMin == 75`: constants outside the variable's range. */
   private timeRange(node: ComparisonExpression): void {
-    const sides: [Operand, Operand][] = [
-      [node.left, node.right],
-      [node.right, node.left],
-    ];
-    for (const [variable, value] of sides) {
-      if (value.kind !== 'number') continue;
-      const v = value.value;
-      if (this.isVariable(variable, 'currentTime')) {
-        if (v < 0 || v > 2400 || (Number.isInteger(v) && v % 100 >= 60) || !Number.isInteger(v)) {
-          this.report(
-            Code.TimeOutOfRange,
-            value,
-            `\`taskrouter.currentTime\` is the UTC time as a whole number HHMM from 0 to 2359 (e.g. 1730 for ` +
-              `5:30 pm); ${value.value} is not such a time.`,
-            'warning',
-          );
-        }
-      } else if (this.isVariable(variable, 'currentHour')) {
-        if (v < 0 || v > 24 || !Number.isInteger(v)) {
-          this.report(Code.TimeOutOfRange, value, `\`taskrouter.currentHour\` is a UTC hour from 0 to 23.`, 'warning');
-        }
-      } else if (this.isVariable(variable, 'currentMin')) {
-        if (v < 0 || v > 60 || !Number.isInteger(v)) {
-          this.report(Code.TimeOutOfRange, value, `\`taskrouter.currentMin\` is a minute from 0 to 59.`, 'warning');
-        }
+    if (node.right.kind === 'number') this.timeConstant(node.left, node.right);
+    if (node.left.kind === 'number') this.timeConstant(node.right, node.left);
+  }
+
+  private timeConstant(variable: Operand, value: NumberLiteral): void {
+    const v = value.value;
+    if (this.isVariable(variable, 'currentTime')) {
+      if (v < 0 || v > 2400 || (Number.isInteger(v) && v % 100 >= 60) || !Number.isInteger(v)) {
+        this.report(
+          Code.TimeOutOfRange,
+          value,
+          `\`taskrouter.currentTime\` is the UTC time as a whole number HHMM from 0 to 2359 (e.g. 1730 for ` +
+            `5:30 pm); ${value.value} is not such a time.`,
+          'warning',
+        );
+      }
+    } else if (this.isVariable(variable, 'currentHour')) {
+      if (v < 0 || v > 24 || !Number.isInteger(v)) {
+        this.report(Code.TimeOutOfRange, value, `\`taskrouter.currentHour\` is a UTC hour from 0 to 23.`, 'warning');
+      }
+    } else if (this.isVariable(variable, 'currentMin')) {
+      if (v < 0 || v > 60 || !Number.isInteger(v)) {
+        this.report(Code.TimeOutOfRange, value, `\`taskrouter.currentMin\` is a minute from 0 to 59.`, 'warning');
       }
     }
   }

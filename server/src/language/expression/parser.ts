@@ -156,7 +156,7 @@ class Parser {
           if (this.scope !== 'orderBy') break;
         }
         const t = token.text;
-        if (t !== t.toUpperCase() && t !== t.toLowerCase()) {
+        if (isMixedCase(t)) {
           const canonical = token.kind === 'keyword' ? t.toUpperCase() : t.toLowerCase();
           this.report(
             Code.KeywordCase,
@@ -799,9 +799,7 @@ class Parser {
   }
 
   /** The comparison operator starting at `index`, with the number of tokens it takes. */
-  private operatorAt(
-    index: number,
-  ): { operator: ComparisonOperator; length: number; undocumented: boolean } | undefined {
+  private operatorAt(index: number): OperatorMatch | undefined {
     const t = this.stream[index];
     if (t === undefined) return undefined;
     if (t.kind === 'operator') {
@@ -809,16 +807,16 @@ class Parser {
         case '==':
         case '=':
         case '===':
-          return { operator: '==', length: 1, undocumented: false };
+          return MATCH['=='];
         case '!=':
         case '<>':
         case '!==':
-          return { operator: '!=', length: 1, undocumented: false };
+          return MATCH['!='];
         case '>':
         case '>=':
         case '<':
         case '<=':
-          return { operator: t.text, length: 1, undocumented: false };
+          return MATCH[t.text];
         default:
           return undefined;
       }
@@ -828,16 +826,16 @@ class Parser {
       case 'HAS':
       case 'IN':
       case 'CONTAINS':
-        return { operator: t.keyword, length: 1, undocumented: false };
+        return MATCH[t.keyword];
       case 'NOT':
         if (!this.isNegatedOperator(index)) return undefined;
         switch (this.stream[index + 1].keyword) {
           case 'IN':
-            return { operator: 'NOT IN', length: 2, undocumented: false };
+            return MATCH['NOT IN'];
           case 'HAS':
-            return { operator: 'NOT HAS', length: 2, undocumented: true };
+            return MATCH['NOT HAS'];
           default:
-            return { operator: 'NOT CONTAINS', length: 2, undocumented: true };
+            return MATCH['NOT CONTAINS'];
         }
       default:
         return undefined;
@@ -906,15 +904,45 @@ class Parser {
   }
 }
 
+/** `And`, `tRUE`: both upper- and lower-case ASCII letters. */
+function isMixedCase(word: string): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  return upper && lower;
+}
+
 function startsConstant(t: Token): boolean {
   return (
     t.kind === 'string' || t.kind === 'number' || t.kind === 'boolean' || t.kind === 'null' || t.kind === 'lbracket'
   );
 }
 
-function isOperator(t: Token, ...texts: string[]): boolean {
-  return t.kind === 'operator' && texts.includes(t.text);
+function isOperator(t: Token, a: string, b?: string): boolean {
+  return t.kind === 'operator' && (t.text === a || t.text === b);
 }
+
+type OperatorMatch = { operator: ComparisonOperator; length: number; undocumented: boolean };
+
+/** Shared results of `operatorAt` (it runs for nearly every token, so it must not allocate). */
+const MATCH: Record<ComparisonOperator, OperatorMatch> = {
+  '==': { operator: '==', length: 1, undocumented: false },
+  '!=': { operator: '!=', length: 1, undocumented: false },
+  '>': { operator: '>', length: 1, undocumented: false },
+  '>=': { operator: '>=', length: 1, undocumented: false },
+  '<': { operator: '<', length: 1, undocumented: false },
+  '<=': { operator: '<=', length: 1, undocumented: false },
+  HAS: { operator: 'HAS', length: 1, undocumented: false },
+  IN: { operator: 'IN', length: 1, undocumented: false },
+  CONTAINS: { operator: 'CONTAINS', length: 1, undocumented: false },
+  'NOT IN': { operator: 'NOT IN', length: 2, undocumented: false },
+  'NOT HAS': { operator: 'NOT HAS', length: 2, undocumented: true },
+  'NOT CONTAINS': { operator: 'NOT CONTAINS', length: 2, undocumented: true },
+};
 
 function example(operator: ComparisonOperator): string {
   switch (operator) {
