@@ -382,6 +382,7 @@ export function processWorkspace(app: App, ws: WorkspaceRec): void {
   const active = [...ws.tasks.values()].filter(
     (t) => t.assignment_status === 'pending' || t.assignment_status === 'reserved',
   );
+  const pendingByTask = pendingReservationsByTask(ws);
   for (const t of active) {
     const age = taskAge(t, now);
     // Task TTL.
@@ -393,8 +394,8 @@ export function processWorkspace(app: App, ws: WorkspaceRec): void {
     // Reservation timeouts.
     if (t.assignment_status === 'reserved') {
       const limit = (wf?.task_reservation_timeout ?? 120) * 1000;
-      for (const r of ws.reservations.values()) {
-        if (r.task_sid !== t.sid || r.reservation_status !== 'pending' || now < r.date_created + limit) continue;
+      for (const r of pendingByTask.get(t.sid) ?? []) {
+        if (r.reservation_status !== 'pending' || now < r.date_created + limit) continue;
         setReservationStatus(app, ws, r, 'timeout');
         if (!t.declined.includes(r.worker_sid)) t.declined.push(r.worker_sid);
         const k = ws.workers.get(r.worker_sid);
@@ -407,6 +408,8 @@ export function processWorkspace(app: App, ws: WorkspaceRec): void {
       const config = workflowConfig(wf);
       if (!config) continue;
       const targets = targetsAt(config, t.routing.filter);
+      const current = targets[t.routing.target];
+      if (current?.timeout === undefined || age < t.routing.enteredAt + current.timeout) continue;
       const attrs = parseAttributes(t.attributes);
       const res = resolveTarget(targets, t.routing, age, (q) => counts(app, ws, q), app.evaluate, {
         task: attrs,
@@ -496,12 +499,24 @@ function assign(app: App, ws: WorkspaceRec): void {
   }
 }
 
+function pendingReservationsByTask(ws: WorkspaceRec): Map<string, ReservationRec[]> {
+  const out = new Map<string, ReservationRec[]>();
+  for (const r of ws.reservations.values()) {
+    if (r.reservation_status !== 'pending') continue;
+    const list = out.get(r.task_sid);
+    if (list) list.push(r);
+    else out.set(r.task_sid, [r]);
+  }
+  return out;
+}
+
 /** The earliest moment (ms) anything time-based happens in the workspace, if any. */
 export function nextDeadline(ws: WorkspaceRec): number | undefined {
   let next: number | undefined;
   const consider = (ms: number) => {
     if (next === undefined || ms < next) next = ms;
   };
+  const pendingByTask = pendingReservationsByTask(ws);
   for (const t of ws.tasks.values()) {
     if (t.assignment_status !== 'pending' && t.assignment_status !== 'reserved') continue;
     consider(t.date_created + t.timeout * 1000);
@@ -512,9 +527,7 @@ export function nextDeadline(ws: WorkspaceRec): number | undefined {
     if (t.assignment_status === 'reserved') {
       const wf = t.workflow_sid ? ws.workflows.get(t.workflow_sid) : undefined;
       const limit = (wf?.task_reservation_timeout ?? 120) * 1000;
-      for (const r of ws.reservations.values()) {
-        if (r.task_sid === t.sid && r.reservation_status === 'pending') consider(r.date_created + limit);
-      }
+      for (const r of pendingByTask.get(t.sid) ?? []) consider(r.date_created + limit);
     }
   }
   return next;
