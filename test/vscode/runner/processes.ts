@@ -6,6 +6,12 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 type Cleanup = () => Promise<void> | void;
+let signalled = false;
+
+/** Whether a signal is stopping the runner (its handler then sets the exit code). */
+export function stoppingOnSignal(): boolean {
+  return signalled;
+}
 const cleanups: { name: string; run: Cleanup }[] = [];
 
 /** Registers a step for {@link runCleanups} (steps run newest first); returns a function that unregisters it. */
@@ -30,13 +36,23 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
-/** On Ctrl-C or SIGTERM: stop everything that was started, then exit with the conventional code. */
+/**
+ * On Ctrl-C or SIGTERM: stop everything that was started, then exit with the conventional code. The same on an
+ * error nothing caught, so no server or browser outlives the runner.
+ */
 export function cleanUpOnSignals(): void {
+  const crash = (error: unknown): void => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void runCleanups().finally(() => process.exit(1));
+  };
+  process.once('uncaughtException', crash);
+  process.once('unhandledRejection', crash);
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
     process.once(signal, () => {
+      signalled = true;
       console.error(`\n${signal}: stopping everything this run started`);
       void runCleanups().finally(() => process.exit(code));
     });

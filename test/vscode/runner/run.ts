@@ -36,7 +36,7 @@ import {
 } from '../protocol';
 import { openBrowser, workbenchUrl } from './browser';
 import { ensureVsCode } from './install';
-import { cleanUpOnSignals, onCleanup, runCleanups } from './processes';
+import { cleanUpOnSignals, onCleanup, runCleanups, stoppingOnSignal } from './processes';
 import { startServer } from './server';
 import { USER_SETTINGS } from './settings';
 import { RUNTIME_PACKAGES, requireSystem } from './system';
@@ -145,13 +145,20 @@ async function main(): Promise<number> {
     });
   });
 
-  await page.goto(workbenchUrl(server.origin, dirs.workspace, { extensionRoot: ROOT, testsModule: SUITE }));
+  // It may fail while the page is still loading: mark it handled now, it is awaited below.
+  result.catch(() => undefined);
+
+  // No need to wait for the load event: what matters arrives on the console (and the machine may be busy).
+  const url = workbenchUrl(server.origin, dirs.workspace, { extensionRoot: ROOT, testsModule: SUITE });
+  await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
   let outcome: SuiteResult;
   try {
     outcome = await result;
   } catch (error) {
-    console.error('\nLast lines of the server:\n  ' + serverLines.slice(-40).join('\n  '));
-    printLogs(path.join(dirs.userData, 'logs'), true);
+    if (!stoppingOnSignal()) {
+      console.error('\nLast lines of the server:\n  ' + serverLines.slice(-40).join('\n  '));
+      printLogs(path.join(dirs.userData, 'logs'), true);
+    }
     throw error;
   }
   printLogs(path.join(dirs.userData, 'logs'), outcome.failures > 0 || outcome.passes === 0);
@@ -242,6 +249,7 @@ main()
   .then(
     (code) => code,
     (error: unknown) => {
+      if (stoppingOnSignal()) return new Promise<number>(() => undefined); // the signal handler exits
       console.error(`test:vscode: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     },

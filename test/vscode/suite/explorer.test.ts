@@ -22,6 +22,9 @@ import {
   testApi,
 } from './explorerFixture.test';
 import { screenshot } from './support/screenshot';
+// The other explorer test files, so the suite's list of test files needs one line for all of them.
+import './explorerDocuments.test';
+import './explorerPaging.test';
 
 describe('explorer: accounts', () => {
   let api: TaskRouterTestApi;

@@ -5,3 +5,4 @@
 import './activation.test';
 import './language.test';
 import './views.test';
+import './explorer.test';
