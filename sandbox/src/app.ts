@@ -1,5 +1,6 @@
 /** The sandbox application: state, clock, persistence, events and the request context handlers receive. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Evaluate } from '../../server/src/routing';
 import type { Clock } from './clock';
@@ -11,6 +12,7 @@ import {
   SandboxState,
   deserializeState,
   newSid,
+  removeStaleTemporaries,
   serializeState,
   writeFileAtomic,
   type EventRec,
@@ -78,7 +80,9 @@ export class App {
 
   /** Loads the data file if it exists. Returns the Account SID stored in it, if any. */
   load(): string | undefined {
-    if (!this.dataFile || !fs.existsSync(this.dataFile)) return undefined;
+    if (!this.dataFile) return undefined;
+    if (fs.existsSync(path.dirname(path.resolve(this.dataFile)))) removeStaleTemporaries(this.dataFile);
+    if (!fs.existsSync(this.dataFile)) return undefined;
     const { state, accountSid } = deserializeState(fs.readFileSync(this.dataFile, 'utf8'), this.dataFile);
     this.state = state;
     return accountSid;

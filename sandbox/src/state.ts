@@ -211,6 +211,15 @@ export function deserializeState(text: string, file: string): { state: SandboxSt
   return { state, accountSid: doc.accountSid };
 }
 
+/** Removes temporary files an interrupted `writeFileAtomic` of `file` left behind. */
+export function removeStaleTemporaries(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /** Writes `text` to `file` atomically and durably. */
 export function writeFileAtomic(file: string, text: string): void {
   const dir = path.dirname(path.resolve(file));

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ManualClock } from '../../../sandbox/src/index';
-import { fifoWorkspace, harness } from './helpers';
+import { ManualClock, startSandbox } from '../../../sandbox/src/index';
+import { basicAuth, fifoWorkspace, harness, request } from './helpers';
 
 describe('sandbox: persistence', () => {
   let dir: string;
@@ -70,5 +71,79 @@ describe('sandbox: persistence', () => {
     const h2 = await harness();
     assert.equal((await h2.get('/v1/Workspaces')).body.workspaces.length, 0);
     await h2.close();
+  });
+});
+
+describe('sandbox: persistence under a crash', () => {
+  it('loses nothing acknowledged when the process is killed mid-load (SIGKILL)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-sandbox-crash-'));
+    const dataFile = path.join(dir, 'state.json');
+    const sid = 'AC' + 'c'.repeat(32);
+    const token = 'crash-token-1';
+    const root = path.resolve(__dirname, '../../..');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'sandbox/src/main.ts'),
+        '--port',
+        '0',
+        '--account-sid',
+        sid,
+        '--auth-token',
+        token,
+        '--data',
+        dataFile,
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const deadline = Date.now() + 15000;
+      while (!/listening on (http:\S+)/.test(out)) {
+        if (Date.now() > deadline) throw new Error(`sandbox did not start: ${out}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const url = /listening on (http:\S+)/.exec(out)![1];
+      const auth = basicAuth(sid, token);
+      const ws = await request(`${url}/v1/Workspaces`, 'POST', auth, { FriendlyName: 'crash' });
+      const acknowledged: string[] = [];
+      let killed = false;
+      const writer = async (n: number) => {
+        for (let i = 0; i < 200 && !killed; i++) {
+          try {
+            const res = await request(`${url}/v1/Workspaces/${ws.body.sid}/Workers`, 'POST', auth, {
+              FriendlyName: `w-${n}-${i}`,
+            });
+            if (res.status === 201) acknowledged.push(res.body.sid);
+          } catch {
+            return; // the connection died with the process
+          }
+          if (acknowledged.length >= 60 && !killed) {
+            killed = true;
+            child.kill('SIGKILL');
+          }
+        }
+      };
+      await Promise.all([0, 1, 2, 3].map(writer));
+      await exited;
+      assert.ok(acknowledged.length >= 60);
+      const restarted = await startSandbox({ port: 0, accountSid: sid, authToken: token, dataFile });
+      try {
+        assert.deepEqual(fs.readdirSync(dir), ['state.json'], 'a temporary file left by the crash is cleaned up');
+        const list = await request(`${restarted.url}/v1/Workspaces/${ws.body.sid}/Workers?PageSize=1000`, 'GET', auth);
+        const stored = new Set(list.body.workers.map((w: { sid: string }) => w.sid));
+        const lost = acknowledged.filter((s) => !stored.has(s));
+        assert.deepEqual(lost, [], `${lost.length} acknowledged creates lost`);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
