@@ -306,6 +306,9 @@ const cases: EvalCase[] = [
   { text: 'x NOT IN []', task: { x: 1 }, expected: true, source: 'empty array' },
   { text: 'x IN [null]', task: {}, expected: true, source: 'null is a value too' },
   { text: "name > 'b'", task: { name: 'c' }, expected: true, source: 'strings order by code units' },
+  { text: "'B' < 'a'", expected: true, source: 'strings order by code units (docs/expression-language.md)' },
+  { text: "1 IN ['1']", expected: false, source: 'elements match like == (docs/expression-language.md)' },
+  { text: "['de', 'fr'] IN ['en', 'fr']", expected: true, source: 'array IN array (docs/expression-language.md)' },
   { text: "5 > '4'", expected: false, source: 'no ordering between a number and a string' },
   { text: "1 == '1'", expected: false, source: 'no conversion' },
   { text: "1 != '1'", expected: true, source: 'no conversion' },
@@ -337,6 +340,16 @@ describe('expression evaluator: documented examples', () => {
 });
 
 describe('expression evaluator: API', () => {
+  it('runs the examples of docs/expression-language.md', () => {
+    const { ast, issues } = parseExpression("skills HAS 'support' AND level > 3", 'targetWorkers');
+    assert.deepEqual(issues, []);
+    assert.equal(evaluateExpression(ast, { scope: 'targetWorkers', worker: { skills: ['support'], level: 4 } }), true);
+    assert.equal(
+      evaluateExpression('taskrouter.dayOfWeek == "Sat"', { now: () => new Date('2024-05-18T10:00:00Z') }),
+      true,
+    );
+  });
+
   it('computes taskrouter.* in UTC from the injected clock', () => {
     assert.deepEqual(taskrouterVariables(new Date(Date.UTC(2024, 4, 16, 9, 5))), {
       currentTime: 905,
