@@ -298,6 +298,26 @@ export function updateReservation(
   }
 }
 
+/** Why a task cannot move to `status` through the API, or undefined when it can. */
+export function taskTransitionProblem(t: TaskRec, status: TaskRec['assignment_status']): string | undefined {
+  const from = t.assignment_status;
+  if (status === from) return undefined;
+  switch (status) {
+    case 'canceled':
+      return from === 'pending' || from === 'reserved'
+        ? undefined
+        : `Task ${t.sid} is ${from}; only a pending or reserved task can be canceled`;
+    case 'wrapping':
+      return from === 'assigned' ? undefined : `Task ${t.sid} is ${from}; only an assigned task can move to wrapping`;
+    case 'completed':
+      return from === 'assigned' || from === 'wrapping'
+        ? undefined
+        : `Task ${t.sid} is ${from}; only an assigned or wrapping task can be completed`;
+    default:
+      return `AssignmentStatus ${status} cannot be set on a ${from} task; use canceled, wrapping or completed`;
+  }
+}
+
 /** A task status change through the API. Returns an error message when the transition is not allowed. */
 export function setTaskStatus(
   app: App,
@@ -444,8 +464,8 @@ function currentTarget(ws: WorkspaceRec, t: TaskRec): { target: RoutingTarget; w
 function assign(app: App, ws: WorkspaceRec): void {
   // Workers that could take something now; without any, there is nothing to do.
   const free = [...ws.workers.values()].filter((k) => ws.activities.get(k.activity_sid)?.available);
-  if (free.length === 0) return;
   const pending = [...ws.tasks.values()].filter((t) => t.assignment_status === 'pending' && t.task_queue_sid);
+  if (free.length === 0 && !pending.some((t) => t.routing_target?.startsWith('WK') && t.ignore_capacity)) return;
   if (pending.length === 0) return;
   const queueOrder = (t: TaskRec) => ws.taskQueues.get(t.task_queue_sid ?? '')?.task_order ?? 'FIFO';
   pending.sort((a, b) => {
@@ -461,7 +481,13 @@ function assign(app: App, ws: WorkspaceRec): void {
     if (!q) continue;
     const cur = currentTarget(ws, t);
     const target: RoutingTarget = cur?.target ?? { queue: q.sid };
-    const candidates = free.filter((k) => !t.declined.includes(k.sid) && hasCapacity(ws, k, t.task_channel_sid));
+    const known = t.routing_target?.startsWith('WK') ? t.routing_target : undefined;
+    const pool = known ? [...ws.workers.values()].filter((k) => k.sid === known) : free;
+    const candidates = pool.filter(
+      (k) =>
+        !t.declined.includes(k.sid) &&
+        ((known !== undefined && t.ignore_capacity === true) || hasCapacity(ws, k, t.task_channel_sid)),
+    );
     if (candidates.length === 0) continue;
     const routingCandidates = candidates.map((k) => {
       let rw = freeRouting.get(k.sid);
@@ -473,7 +499,8 @@ function assign(app: App, ws: WorkspaceRec): void {
     });
     const eligible = eligibleWorkers({
       target,
-      queue: { sid: q.sid, targetWorkers: q.target_workers },
+      // A task routed to a known worker skips the queue's target_workers.
+      queue: { sid: q.sid, targetWorkers: known ? '1==1' : q.target_workers },
       task: parseAttributes(t.attributes),
       workers: routingCandidates,
       evaluate: app.evaluate,

@@ -1,7 +1,7 @@
 /** Tasks: created into a workflow (routed at once), updated with If-Match, listed with TaskRouter's filters. */
 import type { App, Request, Route } from '../app';
 import { badRequest } from '../errors';
-import { routeNewTask, setTaskStatus } from '../engine';
+import { routeNewTask, setTaskStatus, taskTransitionProblem } from '../engine';
 import { taskEvent } from '../events';
 import { attributesParam } from '../params';
 import { taskJson } from '../serialize';
@@ -113,6 +113,10 @@ function update(app: App, req: Request) {
   const channelRaw = b.string('TaskChannel');
   const channelSid = channelRaw ? taskChannelParam(ws, 'TaskChannel', channelRaw) : undefined;
   const virtualStart = virtualStartParam(app, req);
+  if (status !== undefined) {
+    const problem = taskTransitionProblem(t, status);
+    if (problem) throw badRequest(problem);
+  }
   const finished = t.assignment_status === 'canceled' || t.assignment_status === 'completed';
   if (finished && (attributes !== undefined || priority !== undefined || channelSid !== undefined)) {
     throw badRequest(`Task ${t.sid} is ${t.assignment_status} and can no longer be changed`);

@@ -245,6 +245,31 @@ describe('sandbox: routing, reservations and events', () => {
     assert.equal((await reservations(t))[0].worker_sid, high);
   });
 
+  it('reserves a task with a Worker RoutingTarget to that worker, ignoring capacity unless told otherwise', async () => {
+    const offline = await worker('offline', {}, 'Offline');
+    await worker('available', {});
+    const direct = await task(f.workflow, {}, { RoutingTarget: offline });
+    const fetched = await getTask(direct);
+    assert.equal(fetched.routing_target, offline);
+    assert.equal(fetched.ignore_capacity, true);
+    assert.deepEqual(
+      (await reservations(direct)).map((r: { worker_sid: string }) => r.worker_sid),
+      [offline],
+    );
+    const respectful = await task(f.workflow, {}, { RoutingTarget: offline, IgnoreCapacity: 'false' });
+    assert.equal((await getTask(respectful)).assignment_status, 'pending');
+    const bad = await h.call('POST', path('/Tasks'), { RoutingTarget: 'bob' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /RoutingTarget/);
+  });
+
+  it('refuses an invalid status change without applying the rest of the update', async () => {
+    const t = await task(f.workflow, { n: 1 });
+    const res = await h.call('POST', path(`/Tasks/${t}`), { Attributes: '{"n":2}', AssignmentStatus: 'completed' });
+    assert.equal(res.status, 400);
+    assert.equal((await getTask(t)).attributes, '{"n":1}');
+  });
+
   it('cancels a task when its TTL runs out', async () => {
     const t = await task(f.workflow, {}, { Timeout: '120' });
     h.sandbox.advance(119_000);
