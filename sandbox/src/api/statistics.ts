@@ -250,44 +250,74 @@ function pick(body: Json, keys: string[]): Json {
   return Object.fromEntries(Object.entries(body).filter(([k]) => keys.includes(k)));
 }
 
-const CUMULATIVE_INNER = [
+/** The fields of the `cumulative` / `realtime` blocks of each Statistics resource, as the description shows them. */
+const RESERVATION_COUNTS = [
+  'reservations_accepted',
+  'reservations_canceled',
+  'reservations_created',
+  'reservations_rejected',
+  'reservations_rescinded',
+  'reservations_timed_out',
+];
+const WORKSPACE_CUMULATIVE = [
   'avg_task_acceptance_time',
   'start_time',
   'end_time',
-  'reservations_created',
-  'reservations_accepted',
-  'reservations_rejected',
-  'reservations_timed_out',
-  'reservations_canceled',
-  'reservations_rescinded',
+  ...RESERVATION_COUNTS,
   'tasks_canceled',
-  'tasks_completed',
   'tasks_created',
-  'tasks_entered',
   'tasks_deleted',
   'tasks_moved',
   'tasks_timed_out_in_workflow',
-  'wait_duration_until_accepted',
-  'wait_duration_until_canceled',
-  'split_by_wait_time',
 ];
+const WORKSPACE_REALTIME = [
+  'activity_statistics',
+  'longest_task_waiting_age',
+  'longest_task_waiting_sid',
+  'tasks_by_status',
+  'total_tasks',
+  'total_workers',
+];
+const QUEUE_CUMULATIVE = [
+  'avg_task_acceptance_time',
+  'start_time',
+  'end_time',
+  ...RESERVATION_COUNTS,
+  'tasks_canceled',
+  'tasks_deleted',
+  'tasks_entered',
+  'tasks_moved',
+];
+const QUEUE_REALTIME = [
+  'activity_statistics',
+  'longest_task_waiting_age',
+  'longest_task_waiting_sid',
+  'tasks_by_status',
+  'total_available_workers',
+  'total_eligible_workers',
+  'total_tasks',
+];
+const WORKFLOW_CUMULATIVE = [
+  'avg_task_acceptance_time',
+  'start_time',
+  'end_time',
+  'reservations_accepted',
+  'reservations_rejected',
+  'reservations_timed_out',
+  'tasks_canceled',
+  'tasks_entered',
+  'tasks_moved',
+  'tasks_timed_out_in_workflow',
+];
+const WORKFLOW_REALTIME = ['longest_task_waiting_age', 'longest_task_waiting_sid', 'tasks_by_status', 'total_tasks'];
 
 function queueStats(app: App, req: Request, s: Scope): Json {
   const cum = cumulative(app, req, s, 'queue');
   const rt = queueRealtime(app, s);
   return {
     account_sid: app.accountSid,
-    cumulative: pick(cum, [...CUMULATIVE_INNER, 'wait_duration_in_queue_until_accepted']),
-    realtime: pick(rt, [
-      'activity_statistics',
-      'longest_task_waiting_age',
-      'longest_task_waiting_sid',
-      'tasks_by_priority',
-      'tasks_by_status',
-      'total_available_workers',
-      'total_eligible_workers',
-      'total_tasks',
-    ]),
+    cumulative: pick(cum, QUEUE_CUMULATIVE),
+    realtime: pick(rt, QUEUE_REALTIME),
     task_queue_sid: s.queueSid,
     workspace_sid: s.ws.sid,
   };
@@ -335,16 +365,8 @@ export const statisticsRoutes: Route[] = [
       return ok(
         withUrl(req, {
           account_sid: app.accountSid,
-          cumulative: pick(cumulative(app, req, s, 'workspace'), CUMULATIVE_INNER),
-          realtime: pick(rt, [
-            'activity_statistics',
-            'longest_task_waiting_age',
-            'longest_task_waiting_sid',
-            'tasks_by_priority',
-            'tasks_by_status',
-            'total_tasks',
-            'total_workers',
-          ]),
+          cumulative: pick(cumulative(app, req, s, 'workspace'), WORKSPACE_CUMULATIVE),
+          realtime: pick(rt, WORKSPACE_REALTIME),
           workspace_sid: s.ws.sid,
         }),
       );
@@ -368,8 +390,8 @@ export const statisticsRoutes: Route[] = [
       return ok(
         withUrl(req, {
           account_sid: app.accountSid,
-          cumulative: pick(cumulative(app, req, s, 'workflow'), CUMULATIVE_INNER),
-          realtime: taskRealtime(app, s),
+          cumulative: pick(cumulative(app, req, s, 'workflow'), WORKFLOW_CUMULATIVE),
+          realtime: pick(taskRealtime(app, s), WORKFLOW_REALTIME),
           workflow_sid: s.workflowSid,
           workspace_sid: s.ws.sid,
         }),
