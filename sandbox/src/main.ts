@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox -- --port N [--account-sid AC... --auth-token TOKEN] [--data FILE] [--show-token]
- *  [--fault-rate 0.3 --fault-kinds 429,503,stall] [--fault-seed N]`
+ *  [--api-key SK... --api-secret SECRET] [--fault-rate 0.3 --fault-kinds 429,503,stall] [--fault-seed N]`
  */
 import { ACCOUNT_SID_PATTERN, startSandbox, type FaultKind, type SandboxOptions } from './index';
 
@@ -11,6 +11,8 @@ Options:
   --account-sid AC...   Account SID clients must use (with --auth-token)
   --auth-token TOKEN    Auth Token clients must use (with --account-sid)
   --data FILE           keep the state in FILE across restarts (default: in memory)
+  --api-key SK...       also accept this API Key SID (with --api-secret)
+  --api-secret SECRET   the API Key's secret
   --show-token          print the made-up Auth Token at start
   --fault-rate R        fraction (0..1) of requests answered with a fault instead of being processed
   --fault-kinds LIST    comma list of 429, 503, stall (default 429,503)
@@ -25,6 +27,8 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; showToken:
   let faultRate: number | undefined;
   let faultKinds: FaultKind[] | undefined;
   let faultSeed: number | undefined;
+  let apiKey: string | undefined;
+  let apiSecret: string | undefined;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -53,6 +57,18 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; showToken:
         const v = value(i++, arg);
         if (v.length < 8) throw new UsageError('--auth-token must be at least 8 characters long');
         options.authToken = v;
+        break;
+      }
+      case '--api-key': {
+        const v = value(i++, arg);
+        if (!/^SK[0-9a-fA-F]{32}$/.test(v)) throw new UsageError('--api-key must be SK followed by 32 hex digits');
+        apiKey = v;
+        break;
+      }
+      case '--api-secret': {
+        const v = value(i++, arg);
+        if (v.length < 8) throw new UsageError('--api-secret must be at least 8 characters long');
+        apiSecret = v;
         break;
       }
       case '--data':
@@ -93,6 +109,9 @@ export function parseArgs(argv: string[]): { options: SandboxOptions; showToken:
   if ((options.accountSid === undefined) !== (options.authToken === undefined)) {
     throw new UsageError('--account-sid and --auth-token go together');
   }
+  if ((apiKey === undefined) !== (apiSecret === undefined))
+    throw new UsageError('--api-key and --api-secret go together');
+  if (apiKey !== undefined && apiSecret !== undefined) options.apiKeys = [{ sid: apiKey, secret: apiSecret }];
   if (faultKinds !== undefined && faultRate === undefined) throw new UsageError('--fault-kinds needs --fault-rate');
   if (faultRate !== undefined) {
     options.faults = {

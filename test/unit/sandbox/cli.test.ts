@@ -28,7 +28,9 @@ async function waitFor(output: () => string, pattern: RegExp, ms = 15000): Promi
   }
 }
 
-describe('sandbox: CLI', () => {
+describe('sandbox: CLI', function () {
+  // Each test starts node + tsx processes; slow machines need more than the default.
+  this.timeout(60000);
   it('prints one ready line with made-up credentials (token hidden) and exits 0 on SIGTERM', async () => {
     const p = run(['--port', '0']);
     const [, url] = await waitFor(p.output, /TaskRouter sandbox listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
@@ -43,11 +45,25 @@ describe('sandbox: CLI', () => {
 
   it('uses the given credentials and shows a made-up token only with --show-token; exits 0 on SIGINT', async () => {
     const sid = 'AC' + '1'.repeat(32);
-    const p = run(['--port', '0', '--account-sid', sid, '--auth-token', 'given-token-1']);
+    const key = 'SK' + '2'.repeat(32);
+    const p = run([
+      '--port',
+      '0',
+      '--account-sid',
+      sid,
+      '--auth-token',
+      'given-token-1',
+      '--api-key',
+      key,
+      '--api-secret',
+      'key-secret-1',
+    ]);
     const [, url] = await waitFor(p.output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     assert.doesNotMatch(p.output(), /given-token-1/);
     assert.equal((await request(`${url}/v1/Workspaces`, 'GET', basicAuth(sid, 'given-token-1'))).status, 200);
     assert.equal((await request(`${url}/v1/Workspaces`, 'GET', basicAuth(sid, 'other'))).status, 401);
+    assert.equal((await request(`${url}/v1/Workspaces`, 'GET', basicAuth(key, 'key-secret-1'))).status, 200);
+    assert.doesNotMatch(p.output(), /key-secret-1/);
     p.child.kill('SIGINT');
     assert.equal(await p.exited, 0);
 
@@ -61,17 +77,21 @@ describe('sandbox: CLI', () => {
   });
 
   it('exits 2 with a clear usage error', async () => {
-    for (const [args, message] of [
+    const cases = [
       [['--port', 'abc'], /--port must be a number/],
       [['--account-sid', 'AC' + '1'.repeat(32)], /--account-sid and --auth-token go together/],
       [['--fault-rate', '2'], /--fault-rate must be a number from 0 to 1/],
       [['--fault-rate', '0.1', '--fault-kinds', '500'], /'500' is not one of 429, 503, stall/],
       [['--bogus'], /Unknown option '--bogus'/],
-    ] as [string[], RegExp][]) {
-      const p = run(args);
-      assert.equal(await p.exited, 2, args.join(' '));
-      assert.match(p.output(), message);
-      assert.match(p.output(), /Usage: npm run sandbox/);
-    }
+      [['--api-key', 'SK' + '1'.repeat(32)], /--api-key and --api-secret go together/],
+    ] as [string[], RegExp][];
+    // Started together: each is a separate process that exits at once.
+    const runs = cases.map(([args]) => run(args));
+    const codes = await Promise.all(runs.map((p) => p.exited));
+    cases.forEach(([args, message], i) => {
+      assert.equal(codes[i], 2, args.join(' '));
+      assert.match(runs[i].output(), message);
+      assert.match(runs[i].output(), /Usage: npm run sandbox/);
+    });
   });
 });

@@ -74,7 +74,10 @@ describe('sandbox: persistence', () => {
   });
 });
 
-describe('sandbox: persistence under a crash', () => {
+describe('sandbox: persistence under a crash', function () {
+  // Starts a node + tsx process; slow machines need more than the default.
+  this.timeout(60000);
+
   it('loses nothing acknowledged when the process is killed mid-load (SIGKILL)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-sandbox-crash-'));
     const dataFile = path.join(dir, 'state.json');
