@@ -7,7 +7,7 @@
  * of constants) run afterwards in `checks.ts`.
  */
 import { ExpressionIssueCode as Code, MAX_NESTING } from './codes';
-import { tokenize } from './tokenizer';
+import { Lexer } from './tokenizer';
 import type {
   ArrayLiteral,
   ComparisonExpression,
@@ -30,7 +30,6 @@ import type {
 export interface SyntaxResult {
   ast: Condition | OrderByExpression;
   issues: ExpressionIssue[];
-  tokens: Token[];
 }
 
 const FOREIGN_OPERATORS: Record<string, string> = {
@@ -44,16 +43,20 @@ const FOREIGN_OPERATORS: Record<string, string> = {
 
 /** Parses `text` without the scope checks. */
 export function parseSyntax(text: string, scope: Scope): SyntaxResult {
-  const tokens = tokenize(text);
-  const parser = new Parser(text, tokens, scope);
+  const parser = new Parser(text, scope);
   const ast = parser.parse();
-  return { ast, issues: parser.issues, tokens };
+  return { ast, issues: parser.issues };
 }
 
 class Parser {
   readonly issues: ExpressionIssue[] = [];
-  /** Tokens the grammar looks at (invalid characters are reported once and left out). */
-  private readonly stream: Token[];
+  private readonly lexer: Lexer;
+  /** A window of the token stream: `window[i - base]` is token `i` (invalid characters are reported and left out). */
+  private window: Token[] = [];
+  private base = 0;
+  private exhausted = false;
+  /** The last token of the stream, once it has been read. */
+  private lastToken: Token | undefined;
   private pos = 0;
   /** Current nesting of parentheses and prefix NOTs. */
   private depth = 0;
@@ -63,18 +66,48 @@ class Parser {
 
   constructor(
     private readonly text: string,
-    tokens: Token[],
     private readonly scope: Scope,
   ) {
-    this.stream = [];
-    for (const token of tokens) {
-      this.lexicalIssues(token);
-      if (token.kind !== 'invalid') this.stream.push(token);
+    this.lexer = new Lexer(text);
+  }
+
+  /** Token `index`, which the caller knows exists (it has been looked at before). */
+  private tokenAt(index: number): Token {
+    return this.at(index) as Token;
+  }
+
+  /** Token `index` of the stream (undefined past the end), reading more tokens as needed. */
+  private at(index: number): Token | undefined {
+    // Keep the window small: tokens more than a few places behind the current one are never looked at again.
+    if (this.pos - this.base > 64) {
+      const drop = this.pos - this.base - 4;
+      this.window = this.window.slice(drop);
+      this.base += drop;
     }
+    while (index - this.base >= this.window.length && !this.exhausted) {
+      const t = this.lexer.next();
+      if (t === undefined) {
+        this.exhausted = true;
+        break;
+      }
+      this.lexicalIssues(t);
+      if (t.kind !== 'invalid') {
+        this.window.push(t);
+        this.lastToken = t;
+      }
+    }
+    return this.window[index - this.base];
   }
 
   parse(): Condition | OrderByExpression {
-    if (this.stream.length === 0) {
+    const ast = this.parseAll();
+    // Report lexical problems in anything the grammar did not reach.
+    while (!this.exhausted) this.at(this.base + this.window.length);
+    return ast;
+  }
+
+  private parseAll(): Condition | OrderByExpression {
+    if (this.at(0) === undefined) {
       if (this.issues.length === 0) {
         this.report(
           Code.Empty,
@@ -284,7 +317,7 @@ class Parser {
     if (close === undefined) return;
     const op = this.operatorAt(this.pos);
     if (op === undefined) return;
-    const opToken = this.stream[this.pos];
+    const opToken = this.tokenAt(this.pos);
     this.pos += op.length;
     const right = this.parseOperand();
     this.report(
@@ -305,8 +338,8 @@ class Parser {
       this.checkBareOperand(left);
       return left;
     }
-    const opStart = this.stream[this.pos].start;
-    const opEnd = this.stream[this.pos + op.length - 1].end;
+    const opStart = this.tokenAt(this.pos).start;
+    const opEnd = this.tokenAt(this.pos + op.length - 1).end;
     this.pos += op.length;
     if (op.undocumented) {
       this.report(
@@ -350,13 +383,13 @@ class Parser {
     // `1 < a < 3`: report once and swallow the rest of the chain.
     let chained = this.operatorAt(this.pos);
     while (chained !== undefined) {
-      const chainStart = this.stream[this.pos].start;
+      const chainStart = this.tokenAt(this.pos).start;
       this.pos += chained.length;
       const extra = this.parseOperand();
       this.report(
         Code.ChainedComparison,
         chainStart,
-        extra?.end ?? this.stream[this.pos - 1].end,
+        extra?.end ?? this.tokenAt(this.pos - 1).end,
         'Comparisons cannot be chained: join two comparisons with `AND`, e.g. `1 < a AND a < 3`.',
       );
       chained = this.operatorAt(this.pos);
@@ -422,7 +455,7 @@ class Parser {
     const t = this.peek();
     if (t === undefined) {
       const end = this.text.length;
-      const previous = this.stream[this.stream.length - 1];
+      const previous = this.lastToken as Token;
       this.report(
         Code.MissingOperand,
         previous.start,
@@ -471,7 +504,7 @@ class Parser {
       case 'lbracket':
         return this.parseArray();
       case 'dot': {
-        const next = this.stream[this.pos + 1];
+        const next = this.at(this.pos + 1);
         if (next !== undefined && next.kind === 'name') {
           this.report(Code.InvalidPath, t.start, t.end, 'A key path cannot start with `.`: remove it.');
           this.pos++;
@@ -485,14 +518,14 @@ class Parser {
   }
 
   private parsePath(): KeyPath {
-    const first = this.stream[this.pos++];
+    const first = this.tokenAt(this.pos++);
     const segments: PathSegment[] = [{ kind: 'name', name: first.text, start: first.start, end: first.end }];
     let end = first.end;
     for (;;) {
       const t = this.peek();
       if (t === undefined) break;
       if (t.kind === 'dot') {
-        const next = this.stream[this.pos + 1];
+        const next = this.at(this.pos + 1);
         if (next !== undefined && (next.kind === 'name' || next.kind === 'keyword') && next.start === t.end) {
           segments.push({ kind: 'name', name: next.text, start: next.start, end: next.end });
           end = next.end;
@@ -515,9 +548,9 @@ class Parser {
 
   /** Parses `[n]` after a path segment; returns the new end of the path. */
   private parseIndex(segments: PathSegment[]): number {
-    const open = this.stream[this.pos++];
+    const open = this.tokenAt(this.pos++);
     const inside = this.peek();
-    const close = this.stream[this.pos + 1];
+    const close = this.at(this.pos + 1);
     if (
       inside !== undefined &&
       inside.kind === 'number' &&
@@ -554,7 +587,7 @@ class Parser {
   }
 
   private parseArray(): ArrayLiteral {
-    const open = this.stream[this.pos++];
+    const open = this.tokenAt(this.pos++);
     const elements: Operand[] = [];
     let end = open.end;
     let expectValue = true;
@@ -638,7 +671,7 @@ class Parser {
       const t = this.peek();
       if (t === undefined) {
         if (expectClause && clauses.length > 0) {
-          const last = this.stream[this.stream.length - 1];
+          const last = this.lastToken as Token;
           this.report(Code.OrderBySyntax, last.start, last.end, 'A clause is missing after the last comma: remove it.');
         }
         break;
@@ -659,8 +692,9 @@ class Parser {
         // Anything else up to the next comma is not order_by syntax: report it once and skip it.
         const comparison = this.operatorAt(this.pos) !== undefined || this.isAnd(t) || this.isOr(t);
         let end = t.end;
-        while (this.pos < this.stream.length && this.stream[this.pos].kind !== 'comma') {
-          end = this.stream[this.pos++].end;
+        for (let u = this.at(this.pos); u !== undefined && u.kind !== 'comma'; u = this.at(this.pos)) {
+          end = u.end;
+          this.pos++;
         }
         this.report(
           Code.OrderBySyntax,
@@ -745,7 +779,7 @@ class Parser {
   // --- helpers ----------------------------------------------------------------------------------------------------
 
   private peek(): Token | undefined {
-    return this.stream[this.pos];
+    return this.at(this.pos);
   }
 
   private isAnd(t: Token | undefined): boolean {
@@ -761,14 +795,14 @@ class Parser {
   }
 
   private isNotAt(index: number): boolean {
-    const t = this.stream[index];
+    const t = this.at(index);
     return t !== undefined && this.isNot(t) && !this.isNegatedOperator(index);
   }
 
   /** `NOT IN`, `NOT HAS`, `NOT CONTAINS` at `index`. */
   private isNegatedOperator(index: number): boolean {
-    const t = this.stream[index];
-    const next = this.stream[index + 1];
+    const t = this.at(index);
+    const next = this.at(index + 1);
     return (
       t !== undefined &&
       t.kind === 'keyword' &&
@@ -800,7 +834,7 @@ class Parser {
 
   /** The comparison operator starting at `index`, with the number of tokens it takes. */
   private operatorAt(index: number): OperatorMatch | undefined {
-    const t = this.stream[index];
+    const t = this.at(index);
     if (t === undefined) return undefined;
     if (t.kind === 'operator') {
       switch (t.text) {
@@ -829,7 +863,7 @@ class Parser {
         return MATCH[t.keyword];
       case 'NOT':
         if (!this.isNegatedOperator(index)) return undefined;
-        switch (this.stream[index + 1].keyword) {
+        switch (this.tokenAt(index + 1).keyword) {
           case 'IN':
             return MATCH['NOT IN'];
           case 'HAS':
@@ -862,11 +896,11 @@ class Parser {
 
   /** Skips from an opening token to its matching closing token (or the end) without recursion. */
   private skipBalanced(open: Token['kind'], close: Token['kind']): ErrorNode {
-    const first = this.stream[this.pos];
+    const first = this.tokenAt(this.pos);
     let level = 0;
     let end = first.end;
-    while (this.pos < this.stream.length) {
-      const t = this.stream[this.pos++];
+    for (let t = this.at(this.pos); t !== undefined; t = this.at(this.pos)) {
+      this.pos++;
       end = t.end;
       if (t.kind === open) level++;
       else if (t.kind === close && --level === 0) break;

@@ -84,19 +84,43 @@ export function isNamePart(c: number): boolean {
 
 /** Splits an expression into tokens. Whitespace is skipped; unknown characters become `invalid` tokens. */
 export function tokenize(text: string): Token[] {
+  const lexer = new Lexer(text);
   const tokens: Token[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (isWhitespace(c)) {
-      i++;
-      continue;
+  for (let t = lexer.next(); t !== undefined; t = lexer.next()) tokens.push(t);
+  return tokens;
+}
+
+/**
+ * The tokenizer as a stream: `next()` returns one token at a time (undefined at the end). The parser pulls tokens
+ * from it so that tokens are short-lived, instead of holding an array of all of them.
+ */
+export class Lexer {
+  private i = 0;
+  private previous: Token | undefined;
+
+  constructor(private readonly text: string) {}
+
+  next(): Token | undefined {
+    const t = this.scan();
+    this.previous = t;
+    return t;
+  }
+
+  private scan(): Token | undefined {
+    const text = this.text;
+    const length = text.length;
+    const previous = this.previous;
+    let i = this.i;
+    while (i < length && isWhitespace(text.charCodeAt(i))) i++;
+    if (i >= length) {
+      this.i = i;
+      return undefined;
     }
+    const c = text.charCodeAt(i);
     const start = i;
-    const previous = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
     // A word right after an adjacent `.` is a path segment, even when it looks like a keyword or a number.
     const afterDot = previous !== undefined && previous.kind === 'dot' && previous.end === start;
+    let result: Token;
 
     if (isNameStart(c) || (afterDot && isDigit(c))) {
       let hyphenated = false;
@@ -113,85 +137,71 @@ export function tokenize(text: string): Token[] {
         }
       }
       const word = text.slice(start, i);
-      if (afterDot || hyphenated || code(text, i) === CH_DOT) {
-        tokens.push(token('name', start, i, word, undefined, undefined, undefined, hyphenated));
-        continue;
-      }
-      const reserved = i - start <= 8 ? reservedWord(text, start, i) : undefined;
+      const reserved =
+        afterDot || hyphenated || code(text, i) === CH_DOT || i - start > 8 ? undefined : reservedWord(text, start, i);
       if (reserved === undefined) {
-        tokens.push(token('name', start, i, word));
+        result = token('name', start, i, word, undefined, undefined, undefined, hyphenated || undefined);
       } else if (reserved === 'TRUE' || reserved === 'FALSE') {
-        tokens.push(token('boolean', start, i, word, undefined, reserved === 'TRUE'));
+        result = token('boolean', start, i, word, undefined, reserved === 'TRUE');
       } else if (reserved === 'NULL') {
-        tokens.push(token('null', start, i, word));
+        result = token('null', start, i, word);
       } else {
-        tokens.push(token('keyword', start, i, word, reserved));
+        result = token('keyword', start, i, word, reserved);
       }
-      continue;
-    }
-
-    if (
+    } else if (
       isDigit(c) ||
       (c === CH_MINUS && startsUnsignedNumber(text, i + 1)) ||
       (c === CH_DOT && isDigit(code(text, i + 1)) && !followsPathEnd(previous, start))
     ) {
       i = scanNumber(text, c === CH_MINUS ? i + 1 : i);
       const raw = text.slice(start, i);
-      tokens.push(token('number', start, i, raw, undefined, Number(raw)));
-      continue;
-    }
-
-    if (c === CH_SQUOTE || c === CH_DQUOTE) {
+      result = token('number', start, i, raw, undefined, Number(raw));
+    } else if (c === CH_SQUOTE || c === CH_DQUOTE) {
       const close = text.indexOf(c === CH_SQUOTE ? "'" : '"', i + 1);
       const terminated = close >= 0;
       i = terminated ? close + 1 : length;
       const value = text.slice(start + 1, terminated ? close : length);
-      tokens.push(token('string', start, i, text.slice(start, i), undefined, value, terminated));
-      continue;
+      result = token('string', start, i, text.slice(start, i), undefined, value, terminated);
+    } else {
+      const operatorLength = operatorLengthAt(text, i, c);
+      if (operatorLength > 0) {
+        i += operatorLength;
+        result = token('operator', start, i, text.slice(start, i));
+      } else {
+        const single = punctuation(c);
+        if (single !== undefined) {
+          i++;
+          result = token(single, start, i, text[start]);
+        } else {
+          // Anything else: one invalid token per code point.
+          i += c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
+          result = token('invalid', start, i, text.slice(start, i));
+        }
+      }
     }
-
-    const next = code(text, i + 1);
-    let operatorLength = 0;
-    switch (c) {
-      case CH_EQ:
-        operatorLength = next === CH_EQ ? (code(text, i + 2) === CH_EQ ? 3 : 2) : 1;
-        break;
-      case CH_BANG:
-        operatorLength = next === CH_EQ ? (code(text, i + 2) === CH_EQ ? 3 : 2) : 1;
-        break;
-      case CH_LT:
-        operatorLength = next === CH_EQ || next === CH_GT ? 2 : 1;
-        break;
-      case CH_GT:
-        operatorLength = next === CH_EQ ? 2 : 1;
-        break;
-      case CH_AMP:
-        operatorLength = next === CH_AMP ? 2 : 1;
-        break;
-      case CH_PIPE:
-        operatorLength = next === CH_PIPE ? 2 : 1;
-        break;
-      default:
-        break;
-    }
-    if (operatorLength > 0) {
-      i += operatorLength;
-      tokens.push(token('operator', start, i, text.slice(start, i)));
-      continue;
-    }
-
-    const single = punctuation(c);
-    if (single !== undefined) {
-      i++;
-      tokens.push(token(single, start, i, text[start]));
-      continue;
-    }
-
-    // Anything else: one invalid token per code point.
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
-    tokens.push(token('invalid', start, i, text.slice(start, i)));
+    this.i = i;
+    return result;
   }
-  return tokens;
+}
+
+/** The length of the operator starting at `i` (0 when there is none). */
+function operatorLengthAt(text: string, i: number, c: number): number {
+  const next = code(text, i + 1);
+  switch (c) {
+    case CH_EQ:
+    case CH_BANG:
+      return next === CH_EQ ? (code(text, i + 2) === CH_EQ ? 3 : 2) : 1;
+    case CH_LT:
+      return next === CH_EQ || next === CH_GT ? 2 : 1;
+    case CH_GT:
+      return next === CH_EQ ? 2 : 1;
+    case CH_AMP:
+      return next === CH_AMP ? 2 : 1;
+    case CH_PIPE:
+      return next === CH_PIPE ? 2 : 1;
+    default:
+      return 0;
+  }
 }
 
 /**
