@@ -118,7 +118,12 @@ const cases: ScopeCase[] = [
     says: /ASC` or `DESC/,
   },
   { scope: 'orderBy', text: 'level DESC', codes: [Code.OrderByKey], says: /`worker\.level`/ },
-  { scope: 'orderBy', text: 'task.priority DESC', codes: [Code.OrderByKey], says: /not a task attribute/ },
+  {
+    scope: 'orderBy',
+    text: 'task.priority DESC',
+    codes: [Code.OrderByKey],
+    says: /write `worker\.priority`, not a task attribute/,
+  },
   { scope: 'orderBy', text: 'worker.level DOWN', codes: [Code.OrderByDirection], at: 'DOWN', severity: 'error' },
   { scope: 'orderBy', text: 'worker.a ASC worker.b DESC', codes: [Code.OrderBySyntax], at: 'worker', says: /commas/ },
   { scope: 'orderBy', text: 'worker.a ASC,', codes: [Code.OrderBySyntax] },

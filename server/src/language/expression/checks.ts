@@ -97,11 +97,12 @@ class Checker {
     const head = path.segments[0];
     if (head.kind === 'name' && head.name === 'worker' && path.segments.length >= 2) return;
     const shown = pathText(path);
+    const isTask = head.kind === 'name' && head.name === 'task' && path.segments.length > 1;
     this.report(
       Code.OrderByKey,
       path,
-      `order_by sorts workers by one of their attributes: write \`worker.${shown}\`` +
-        (head.kind === 'name' && head.name === 'task' ? ', not a task attribute.' : '.'),
+      `order_by sorts workers by one of their attributes: write \`worker.${isTask ? shown.slice(5) : shown}\`` +
+        (isTask ? ', not a task attribute.' : '.'),
     );
   }
 

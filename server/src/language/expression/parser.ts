@@ -26,7 +26,7 @@ import type {
   Token,
 } from './types';
 
-/** What the syntax pass produces; `parseExpression` (in index.ts) adds the scope checks. */
+/** What the syntax pass produces; `parseExpression` (parse.ts) adds the scope checks. */
 export interface SyntaxResult {
   ast: Condition | OrderByExpression;
   issues: ExpressionIssue[];
