@@ -11,7 +11,7 @@ export {
   WORKER_CHANNEL_PROPERTIES,
   WORKER_PROPERTIES,
 } from './codes';
-export { tokenize } from './tokenizer';
+export { tokenize, Lexer } from './tokenizer';
 export { parseExpression } from './parse';
 export { printExpression, formatNumber } from './printer';
 export {
