@@ -55,6 +55,14 @@ const EXTENSION_ID = (() => {
 const TIMEOUT_MS = Number(process.env.TASKROUTER_VSCODE_TEST_TIMEOUT ?? 600) * 1000;
 const VERBOSE = process.env.TASKROUTER_VSCODE_TEST_VERBOSE === '1';
 
+/** How the suite's run ended, as far as the runner learned it. */
+interface RunEnd {
+  /** The suite's own report (console line, or result.json). */
+  result?: SuiteResult;
+  /** The exit code VS Code gives the test run (0 when `run()` resolved). */
+  exitCode?: number;
+}
+
 async function main(): Promise<number> {
   cleanUpOnSignals();
   for (const built of [path.join(ROOT, 'dist', 'extension.js'), SUITE + '.js']) {
@@ -103,7 +111,21 @@ async function main(): Promise<number> {
   const { page, browser, pid } = await openBrowser();
   console.log(`Chromium started (pid ${pid}); running the suite (timeout ${TIMEOUT_MS / 1000} s)`);
 
-  const result = new Promise<SuiteResult>((resolve, reject) => {
+  // The run ends with two signals that arrive on different channels, in either order: the suite's result line on the
+  // console, and the exit code VS Code reports when the extension host has finished the tests (it calls
+  // `codeAutomationExit` on the page, which the smoke-test driver provides for automation). The exit code also
+  // comes when the suite could not even load. Wait for both, or 10 s after the first.
+  const ended = new Promise<RunEnd>((resolve, reject) => {
+    const end: RunEnd = {};
+    let grace: NodeJS.Timeout | undefined;
+    const settle = (): void => {
+      if (end.result && end.exitCode !== undefined) resolve(end);
+      grace ??= setTimeout(() => resolve(end), 10_000);
+    };
+    void page.exposeFunction('codeAutomationExit', (code: number) => {
+      end.exitCode ??= code;
+      settle();
+    });
     page.on('console', (message) => {
       const line = extensionHostLine(message);
       if (!line) {
@@ -111,64 +133,71 @@ async function main(): Promise<number> {
         return;
       }
       const protocol = parseMessage(line.text);
-      if (protocol?.kind === 'result') resolve(protocol.result);
-      else if (protocol?.kind === 'screenshot') void answerScreenshot(page, protocol, dirs.channel);
-      else
-        printIndented(
-          `[exthost${line.method === 'log' || line.method === 'info' ? '' : ':' + line.method}]`,
-          line.text,
-        );
+      if (protocol?.kind === 'result') {
+        end.result ??= protocol.result;
+        settle();
+      } else if (protocol?.kind === 'screenshot') {
+        void answerScreenshot(page, protocol, dirs.channel);
+      } else {
+        const level = line.method === 'log' || line.method === 'info' ? '' : `:${line.method}`;
+        printIndented(`[exthost${level}]`, line.text);
+      }
     });
     page.on('pageerror', (error) => {
-      if (VERBOSE || /taskrouter/i.test(error.stack ?? error.message))
-        printIndented('[workbench:uncaught]', error.stack ?? error.message);
+      const text = error.stack ?? error.message;
+      if (VERBOSE || /taskrouter/i.test(text)) printIndented('[workbench:uncaught]', text);
     });
     page.on('crash', () => reject(new Error('the workbench page crashed')));
     browser.on('disconnected', () => reject(new Error('Chromium went away before the suite finished')));
     void server.exited.then((why) => reject(new Error(`${why} before the suite finished`)));
-    // The suite also writes result.json. Its console line normally arrives first (after every line printed before
-    // it); the file is the fallback when that line is lost, read a little later so the console can catch up.
-    const resultFile = path.join(dirs.channel, RESULT_FILE);
-    let seenAt = 0;
-    const poll = setInterval(() => {
-      if (!fs.existsSync(resultFile)) return;
-      seenAt ||= Date.now();
-      if (Date.now() - seenAt > 10_000) resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult);
-    }, 500);
     const timer = setTimeout(
       () => reject(new Error(`the suite did not finish within ${TIMEOUT_MS / 1000} s`)),
       TIMEOUT_MS,
     );
     onCleanup('stop waiting', () => {
-      clearInterval(poll);
       clearTimeout(timer);
+      clearTimeout(grace);
     });
   });
-
   // It may fail while the page is still loading: mark it handled now, it is awaited below.
-  result.catch(() => undefined);
+  ended.catch(() => undefined);
 
   // No need to wait for the load event: what matters arrives on the console (and the machine may be busy).
   const url = workbenchUrl(server.origin, dirs.workspace, { extensionRoot: ROOT, testsModule: SUITE });
   await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
-  let outcome: SuiteResult;
+  let end: RunEnd;
   try {
-    outcome = await result;
+    end = await ended;
   } catch (error) {
     if (!stoppingOnSignal()) {
       console.error('\nLast lines of the server:\n  ' + serverLines.slice(-40).join('\n  '));
-      printLogs(path.join(dirs.userData, 'logs'), true);
+      printLogs(path.join(dirs.userData, 'logs'));
     }
     throw error;
   }
-  printLogs(path.join(dirs.userData, 'logs'), outcome.failures > 0 || outcome.passes === 0);
+  // The suite also writes result.json: the fallback when its console line was lost.
+  const resultFile = path.join(dirs.channel, RESULT_FILE);
+  if (!end.result && fs.existsSync(resultFile))
+    end.result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult;
+  const outcome = end.result ?? {
+    passes: 0,
+    failures: 0,
+    pending: 0,
+    failed: [],
+    vscodeVersion: install.vscodeVersion,
+  };
+  const passed = outcome.failures === 0 && outcome.passes > 0 && (end.exitCode ?? 0) === 0;
+  if (!passed) printLogs(path.join(dirs.userData, 'logs'));
 
   console.log('');
   for (const failed of outcome.failed) console.log(`FAILED ${failed.title}\n  ${failed.error}`);
-  if (outcome.passes + outcome.failures === 0) console.log('No test ran: that is a failure.');
+  if (!end.result) console.log('The suite reported no result (see the lines above and the logs).');
+  else if (outcome.passes + outcome.failures === 0) console.log('No test ran: that is a failure.');
+  if (end.exitCode === undefined) console.log('VS Code reported no exit code for the test run.');
+  else if (end.exitCode !== 0) console.log(`The extension host's test run ended with exit code ${end.exitCode}.`);
   console.log(`VS Code logs: ${path.relative(ROOT, path.join(OUTPUT, 'logs'))}/`);
   console.log(`vscode: ${outcome.passes} passed, ${outcome.failures} failed`);
-  return outcome.failures === 0 && outcome.passes > 0 ? 0 : 1;
+  return passed ? 0 : 1;
 }
 
 /** The extension host's line inside a browser console message (tagged by the suite), or undefined. */
@@ -194,10 +223,10 @@ function printWorkbenchLine(message: ConsoleMessage): void {
 }
 
 /**
- * Prints the extension's own log files (its log output channels, which VS Code writes to disk in the extension
- * host's log folder) and, after a failure, the error lines of the extension host's log.
+ * After a failure: prints the extension's own log files (its log output channels, which VS Code writes to disk in the
+ * extension host's log folder) and the error lines of the extension host's log.
  */
-function printLogs(logsDir: string, failed: boolean): void {
+function printLogs(logsDir: string): void {
   if (!fs.existsSync(logsDir)) return;
   const files = (fs.readdirSync(logsDir, { recursive: true }) as string[]).map((f) => path.join(logsDir, f));
   for (const file of files.filter((f) => f.includes(EXTENSION_ID) || /taskrouter/i.test(path.basename(f)))) {
@@ -207,7 +236,6 @@ function printLogs(logsDir: string, failed: boolean): void {
     console.log(`\n--- ${path.relative(logsDir, file)} (last ${Math.min(lines.length, 200)} lines)`);
     console.log(lines.slice(-200).join('\n'));
   }
-  if (!failed) return;
   for (const file of files.filter((f) => /exthost\.log$/.test(f))) {
     const errors = fs
       .readFileSync(file, 'utf8')

@@ -17,11 +17,23 @@ export async function run(): Promise<void> {
   tagMochaOutput(Mocha);
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
   const grep = process.env[ENV_GREP];
-  if (grep) mocha.grep(grep);
+  if (grep) mocha.grep(new RegExp(grep)); // a regular expression matched against full test titles
 
   // What `mocha.loadFiles()` does for each file, for a bundle: expose the bdd interface, then evaluate the tests.
   mocha.suite.emit('pre-require', globalThis, 'tests.ts', mocha);
-  await import('./tests');
+  try {
+    await import('./tests');
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    report({
+      passes: 0,
+      failures: 1,
+      pending: 0,
+      failed: [{ title: 'loading the test files', error: message }],
+      vscodeVersion: vscode.version,
+    });
+    throw error;
+  }
 
   const result = await new Promise<SuiteResult>((resolve) => {
     const failed: SuiteResult['failed'] = [];
