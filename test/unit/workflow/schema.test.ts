@@ -11,7 +11,7 @@ async function schemaProblems(text: string): Promise<string[]> {
   });
   const document = TextDocument.create('file:///w.json', 'json', 1, text);
   const diagnostics = await service.doValidation(document, service.parseJSONDocument(document));
-  return diagnostics.map((d) => d.message);
+  return diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }
 
 describe('the workflow JSON schema (as data, for vscode-json-languageservice)', () => {

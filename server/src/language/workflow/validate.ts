@@ -1,0 +1,76 @@
+/**
+ * `validateWorkflow`: the structural pass, then every validator plug-in. Offsets inside; line/character ranges only
+ * in the result.
+ */
+import type { Scope } from '../expression/types';
+import { defaultExpressionSupport } from './expressionSupport';
+import { parseWorkflow, type ParsedWorkflow } from './parse';
+import { LineIndex } from './positions';
+import type { Diagnostic, OffsetDiagnostic, Severity, Span, StringField, ValidateOptions } from './types';
+import { DEFAULT_VALIDATORS } from './validators';
+import type { ExpressionSupport, ParsedExpression, ValidationContext, WorkflowValidator } from './validators/context';
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+}
+
+/** Validates a workflow configuration. Never throws; diagnostics are sorted by position. */
+export function validateWorkflow(text: string, options: ValidateOptions = {}): ValidationResult {
+  const { diagnostics } = validateWorkflowOffsets(text, options);
+  return { diagnostics: toDiagnostics(text, diagnostics) };
+}
+
+export interface OffsetValidationResult {
+  parsed: ParsedWorkflow;
+  /** Sorted by start offset, then end offset. */
+  diagnostics: OffsetDiagnostic[];
+}
+
+export interface ValidatorSetup {
+  expressions?: ExpressionSupport;
+  validators?: readonly WorkflowValidator[];
+}
+
+/** The offset-based core of `validateWorkflow`, for the language service and other features. */
+export function validateWorkflowOffsets(
+  text: string,
+  options: ValidateOptions = {},
+  setup: ValidatorSetup = {},
+): OffsetValidationResult {
+  const parsed = parseWorkflow(text);
+  const diagnostics = parsed.diagnostics.slice();
+  const support = setup.expressions ?? defaultExpressionSupport;
+  const cache = new Map<StringField, ParsedExpression>();
+  const context: ValidationContext = {
+    text,
+    model: parsed.model,
+    options,
+    expressions: support,
+    report(span: Span, severity: Severity, code: string, message: string) {
+      diagnostics.push({ start: span.start, end: span.end, severity, code, message });
+    },
+    expression(field: StringField, scope: Scope) {
+      let result = cache.get(field);
+      if (!result) {
+        result = support.parse(field.value, scope);
+        cache.set(field, result);
+      }
+      return result;
+    },
+  };
+  for (const validator of setup.validators ?? DEFAULT_VALIDATORS) validator.validate(context);
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { parsed, diagnostics };
+}
+
+/** Offsets to line/character ranges. */
+export function toDiagnostics(text: string, diagnostics: readonly OffsetDiagnostic[]): Diagnostic[] {
+  if (diagnostics.length === 0) return [];
+  const lines = new LineIndex(text);
+  return diagnostics.map((d) => ({
+    range: lines.rangeOf(d),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
+}
