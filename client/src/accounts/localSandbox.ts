@@ -64,8 +64,17 @@ export class LocalSandbox implements vscode.Disposable {
       await this.secrets.store(TOKEN_KEY, authToken);
       await this.state.update(SID_KEY, accountSid);
     }
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storage, 'sandbox'));
-    const server = await startSandbox({ port: 0, accountSid, authToken, dataFile: this.dataFile.fsPath });
+    // The state survives restarts in a file under the extension's global storage, when that is on disk.
+    let dataFile: string | undefined;
+    if (this.storage.scheme === 'file') {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storage, 'sandbox'));
+      dataFile = this.dataFile.fsPath;
+    } else {
+      this.log.warn(
+        `The local sandbox keeps its state in memory: global storage is not on disk (${this.storage.scheme}:).`,
+      );
+    }
+    const server = await startSandbox({ port: 0, accountSid, authToken, ...(dataFile ? { dataFile } : {}) });
     this.running = {
       url: server.url,
       accountSid: server.accountSid,

@@ -1,7 +1,7 @@
 // Runs a command handler: logs it, ends quietly when the user cancels a prompt, and reports any
 // other failure once, as an error message saying what failed (never a modal, never a secret).
 import { errorMessage } from '../log';
-import { UserCancelledError } from '../ui/prompter';
+import type { UserCancelledError } from '../ui/prompter';
 import { CommandContext, CommandHandler, prompter } from './commandContext';
 
 export function runCommand(ctx: CommandContext, id: string, title: string, handler: CommandHandler) {
@@ -10,7 +10,7 @@ export function runCommand(ctx: CommandContext, id: string, title: string, handl
     try {
       return await handler(ctx, node, selected);
     } catch (error) {
-      if (error instanceof UserCancelledError) {
+      if (isCancellation(error)) {
         ctx.log.info(`${title}: cancelled at '${error.step}'`);
         return undefined;
       }
@@ -19,4 +19,9 @@ export function runCommand(ctx: CommandContext, id: string, title: string, handl
       return undefined;
     }
   };
+}
+
+/** By name, not instanceof: a prompter from another bundle (the test suite's) throws its own copy of the class. */
+function isCancellation(error: unknown): error is UserCancelledError {
+  return error instanceof Error && error.name === 'UserCancelledError';
 }

@@ -48,6 +48,9 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
   private lastMtime = 0;
+  /** Why each document is being saved, from onWillSaveTextDocument (which runs before the write). */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly clients: ClientProvider,
@@ -55,11 +58,18 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
     private readonly prompts: PrompterHolder,
     private readonly log: Logger,
   ) {
-    changes.onDidChange((change) => {
-      if (change.type === 'deleted') {
-        this.resourceDeleted(change.address);
-      }
-    });
+    this.disposables.push(
+      changes.onDidChange((change) => {
+        if (change.type === 'deleted') {
+          this.resourceDeleted(change.address);
+        }
+      }),
+      vscode.workspace.onWillSaveTextDocument((e) => {
+        if (e.document.uri.scheme === SCHEME) {
+          this.saveReasons.set(e.document.uri.toString(), e.reason);
+        }
+      }),
+    );
   }
 
   /** The URI of a resource's document, or of a workflow's configuration. */
@@ -131,6 +141,18 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
     const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
     const entry = this.entries.get(uri.toString()) ?? (await this.load(uri, address));
     const what = `${KINDS[address.kind].noun} '${friendlyNameOf(entry.resource)}'`;
+    // Auto save (the default in VS Code for the Web) would send half-typed changes to TaskRouter after every
+    // pause. Refusing it puts the document in VS Code's save-error state, where auto save stops until the user
+    // saves explicitly.
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
+      this.log.info(`Refused an automatic save of ${what} (${address.sid})`);
+      throw new Error(
+        `${capitalize(what)} was not saved automatically: saving sends the changes to TaskRouter, so this document ` +
+          'is saved only when you save it yourself (File > Save).',
+      );
+    }
     // Parse and compare first: a document error fails the save before anything is sent.
     const plan = this.plan(address, entry.resource, text);
     if (!plan.params) {
@@ -144,7 +166,7 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
       updated = await this.updateIfUnchanged(client, address, entry.resource, plan.params);
     } catch (error) {
       if (!(error instanceof ConflictError)) {
-        this.log.error(`Saving ${what} (${address.sid}) failed`, error);
+        this.log.warn(`Saving ${what} (${address.sid}) failed: ${errorMessage(error)}`);
         throw new Error(`${capitalize(what)} was not updated: ${errorMessage(error)}`);
       }
       updated = await this.resolveConflict(uri, address, what, text);
@@ -321,6 +343,9 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
 
   dispose(): void {
     this.emitter.dispose();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
   }
 }
 

@@ -37,6 +37,8 @@ export class ScriptedPrompter implements Prompter {
   readonly errors: string[] = [];
   /** Unexpected prompts and answers that did not fit, in order. */
   readonly failures: string[] = [];
+  /** Inputs the prompt's validation refused: `step: message`. */
+  readonly refused: string[] = [];
 
   constructor(answers: readonly Answer[] = []) {
     this.answers = [...answers];
@@ -81,7 +83,11 @@ export class ScriptedPrompter implements Prompter {
     }
     const problem = options.validate?.(answer.input);
     if (problem) {
-      return this.fail(`Input '${answer.input}' for '${options.step}' was refused: ${problem}`);
+      // The prompt's own check refused the text, as it would in the input box: not a script failure, but the
+      // command cannot go on.
+      const shown = answer.input.length > 40 ? `${answer.input.slice(0, 40)}…` : answer.input;
+      this.refused.push(`${options.step}: ${problem}`);
+      throw new Error(`Input '${shown}' for '${options.step}' was refused: ${problem}`);
     }
     return answer.input;
   }

@@ -4,6 +4,7 @@
  * rejected updates keep the user's text; conflicts offer Compare and Overwrite.
  */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TaskQueue, Worker, Workflow, Workspace } from '../../../client/src/api';
 import type { TreeNode } from '../../../client/src/explorer/treeNode';
@@ -12,6 +13,7 @@ import { ExplorerFixture, child, folder, labels, runCommand, startFixture } from
 import { screenshot } from './support/screenshot';
 import { waitFor } from './support/wait';
 import { replaceText } from './support/workspace';
+import { logFiles } from './support/logs';
 
 describe('explorer: resources as documents', () => {
   let f: ExplorerFixture;
@@ -22,6 +24,8 @@ describe('explorer: resources as documents', () => {
   let workflow: Workflow;
 
   before(async () => {
+    // VS Code for the Web saves automatically after a second; these tests save explicitly (auto save has its own test).
+    await setAutoSave('off');
     f = await startFixture('Documents test sandbox', { manualClock: true });
     workspace = await f.rest.workspaces.create({ friendlyName: 'Documents', template: 'FIFO' });
     alice = await f.rest.workers(workspace.sid).create({ friendlyName: 'Alice', attributes: '{"level":1}' });
@@ -36,6 +40,7 @@ describe('explorer: resources as documents', () => {
     await revertAndCloseAll();
   });
   after(async () => {
+    await setAutoSave(undefined);
     await f?.close();
   });
 
@@ -180,7 +185,7 @@ describe('explorer: resources as documents', () => {
         filters: [
           {
             filter_friendly_name: 'Gold Tickets',
-            expression: 'customer_value == "Gold" AND type == "ticket"',
+            expression: "customer_value == 'Gold' AND type == 'ticket'",
             targets: [{ queue: queue.sid, priority: 2 }],
           },
         ],
@@ -193,7 +198,34 @@ describe('explorer: resources as documents', () => {
     const stored = await f.rest.workflows(workspace.sid).get(workflow.sid);
     assert.deepStrictEqual(JSON.parse(stored.configuration), config);
     workflow = stored;
-    await screenshot('explorer-workflow', { waitForSelector: '.editor-instance :text("Gold Tickets")' });
+    await f.api.reveal(node, { select: true, focus: false, expand: true });
+    await vscode.window.showTextDocument(document);
+    await screenshot('explorer-workflow', {
+      waitForSelector: '.part.sidebar .monaco-list-row.selected :text("Default Fifo Workflow")',
+    });
+  });
+
+  it('the language server checks an opened configuration', async () => {
+    const workflows = await folder(f.api, wsNode, 'Workflows');
+    const node = await child(f.api, workflows, workflow.friendlyName);
+    const { result: editor } = await runCommand<vscode.TextEditor>(
+      f.api,
+      'taskrouter.openWorkflowConfiguration',
+      node,
+      [],
+    );
+    const document = editor.document;
+    await replaceText(document, document.getText().replace("customer_value == 'Gold'", 'customer-value == 1'));
+    const diagnostics = await waitFor(
+      'diagnostics for the hyphenated attribute name',
+      () => {
+        const found = vscode.languages.getDiagnostics(document.uri);
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const line = document.lineAt(diagnostics[0].range.start.line).text;
+    assert.match(line, /customer-value/, `the diagnostic points at the expression: ${diagnostics[0].message}`);
   });
 
   it('refuses to overwrite a workflow changed on the server (date check)', async () => {
@@ -245,7 +277,44 @@ describe('explorer: resources as documents', () => {
     assert.strictEqual(document.getText(), text);
     assert.ok(!(await f.rest.workflows(workspace.sid).get(workflow.sid)).configuration.includes(unknownQueue));
   });
+  it('refuses automatic saves: the server only gets what the user saves', async () => {
+    const document = await openWorker('Alice S.');
+    const before = await f.rest.workers(workspace.sid).get(alice.sid);
+    const refused = waitFor(
+      'the automatic save to be refused',
+      () => {
+        const log = extensionLog();
+        return log !== undefined && log.includes(`Refused an automatic save of worker 'Alice S.' (${alice.sid})`);
+      },
+      { timeoutMs: 30_000 },
+    );
+    await vscode.workspace.getConfiguration('files').update('autoSaveDelay', 100, vscode.ConfigurationTarget.Global);
+    await setAutoSave('afterDelay');
+    try {
+      await editJson(document, (d) => (d.friendlyName = 'Alice (typing'));
+      await refused;
+    } finally {
+      await setAutoSave('off');
+      await vscode.workspace
+        .getConfiguration('files')
+        .update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.strictEqual(document.isDirty, true);
+    const after = await f.rest.workers(workspace.sid).get(alice.sid);
+    assert.strictEqual(after.friendlyName, 'Alice S.');
+    assert.strictEqual(after.etag, before.etag);
+  });
 });
+
+/** The extension's own log file (the "TaskRouter" output channel). */
+function extensionLog(): string | undefined {
+  const file = logFiles().find((f) => f.endsWith('TaskRouter.log'));
+  return file ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function setAutoSave(value: string | undefined): Thenable<void> {
+  return vscode.workspace.getConfiguration('files').update('autoSave', value, vscode.ConfigurationTarget.Global);
+}
 
 /** Reverts every dirty document (so closing asks nothing) and closes all editors. */
 async function revertAndCloseAll(): Promise<void> {
