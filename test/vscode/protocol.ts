@@ -2,11 +2,11 @@
  * The small contract between the suite (running inside VS Code's extension host) and whichever runner started it.
  *
  * The extension host cannot see the browser that shows the workbench, and the runner cannot see inside the
- * extension host. They talk through two channels that both hosts share:
- * - console lines that start with {@link MARKER}: the extension host's console reaches the runner (the browser
- *   console in the web runner, stdout in the Electron runner);
+ * extension host. They talk through two channels:
+ * - console lines that contain {@link MARKER}: the extension host's console reaches the web runner through the
+ *   browser console (requests such as screenshots, and the result);
  * - files in the folder named by {@link ENV_CHANNEL_DIR}: the runner answers requests there and the suite writes
- *   its result there.
+ *   `result.json` there (the Electron runner reads only that file).
  *
  * Both sides import this file; it must stay free of `vscode` and of Node-only APIs beyond plain types.
  */

@@ -9,12 +9,14 @@
  *  2. start the server on 127.0.0.1 on a free port with fresh user-data, server-data and workspace folders;
  *  3. open the workbench in Chromium with a development payload: the extension at the repository root, the suite
  *     at dist/test/vscode/suite/index (built by scripts/build.mjs);
- *  4. print what the extension host prints, answer the suite's screenshot requests, and wait for its result;
+ *  4. print the suite's output (mocha's reporter), answer its screenshot requests, and wait for its result and for
+ *     VS Code's exit code of the test run;
  *  5. stop the browser and the server by process id (also on failure, timeout and Ctrl-C) and exit non-zero on any
  *     failure, on a timeout, or when no test ran.
  *
  * Environment: TASKROUTER_VSCODE_CACHE (cache folder), TASKROUTER_VSCODE_TEST_TIMEOUT (seconds for the suite,
- * default 600), TASKROUTER_VSCODE_TEST_GREP (mocha grep), TASKROUTER_VSCODE_TEST_VERBOSE=1 (print the server's and
+ * default 600), TASKROUTER_VSCODE_TEST_GREP (a regular expression
+ * matched against full test titles), TASKROUTER_VSCODE_TEST_VERBOSE=1 (print the server's and
  * the workbench's own console lines too).
  */
 import * as fs from 'node:fs';
