@@ -15,9 +15,8 @@
  *     failure, on a timeout, or when no test ran.
  *
  * Environment: TASKROUTER_VSCODE_CACHE (cache folder), TASKROUTER_VSCODE_TEST_TIMEOUT (seconds for the suite,
- * default 600), TASKROUTER_VSCODE_TEST_GREP (a regular expression
- * matched against full test titles), TASKROUTER_VSCODE_TEST_VERBOSE=1 (print the server's and
- * the workbench's own console lines too).
+ * default 600), TASKROUTER_VSCODE_TEST_GREP (a regular expression matched against full test titles),
+ * TASKROUTER_VSCODE_TEST_VERBOSE=1 (print the server's and the workbench's own console lines too).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
