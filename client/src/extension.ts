@@ -16,18 +16,24 @@ import { SCHEME } from './fs/resourcePath';
 import { SNAPSHOT_SCHEME, TaskRouterFileSystemProvider } from './fs/taskRouterFileSystemProvider';
 import { Logger } from './log';
 import type { TaskRouterTestApi } from './testApi';
-import { PrompterHolder, VsCodePrompter } from './ui/prompter';
+import { PrompterHolder } from './ui/prompter';
+import { VsCodePrompter } from './ui/vsCodePrompter';
 
 const VIEW_ID = 'taskrouter.explorer';
 const PAGE_SIZE_SETTING = 'taskrouter.explorer.pageSize';
 
 let client: LanguageClient | undefined;
+let localSandbox: LocalSandbox | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<TaskRouterTestApi> {
   const log = new Logger();
-  const sandbox = new LocalSandbox(context.globalStorageUri, context.globalState, context.secrets, log, () =>
-    accounts.notifyChanged(),
-  );
+  const sandbox = (localSandbox = new LocalSandbox(
+    context.globalStorageUri,
+    context.globalState,
+    context.secrets,
+    log,
+    () => accounts.notifyChanged(),
+  ));
   const accounts = new AccountStore(context.globalState, context.secrets, sandbox, process.env, (s) =>
     log.addSecret(s),
   );
@@ -123,6 +129,7 @@ async function startLanguageClient(context: vscode.ExtensionContext, log: Logger
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await Promise.all([client?.stop(), localSandbox?.stop()]);
   client = undefined;
+  localSandbox = undefined;
 }

@@ -68,10 +68,12 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
 
   /**
    * Refreshes one item: a resource is fetched again; a folder, workspace or account reloads its
-   * children from the first page; without an item, everything reloads.
+   * children from the first page; without an item, the accounts are read again (the environment
+   * account follows TWILIO_* variables) and everything reloads.
    */
   async refresh(node?: TreeNode): Promise<void> {
     if (!node) {
+      this.syncAccounts(false);
       for (const account of this.accountNodes.values()) {
         account.reset();
       }

@@ -3,6 +3,9 @@
  * the commands with scripted answers, then checked in the tree and on the server.
  */
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Activity, TaskChannel, TaskQueue, Task, Worker, Workflow, Workspace } from '../../../client/src/api';
 import type { Account } from '../../../client/src/accounts/account';
@@ -96,6 +99,54 @@ describe('explorer: accounts', () => {
     await runCommand(api, 'taskrouter.removeAccount', node, [{ step: 'confirm', action: 'Remove' }]);
     assert.ok(!api.accounts.list().some((a) => a.id === account.id));
     assert.ok(!(await api.tree.getChildren()).some((n) => n.id === account.id));
+  });
+
+  it('shows a TWILIO_* environment account, and imports it beside the Twilio CLI profiles', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twilio-cli-'));
+    const cliConfig = {
+      profiles: { dev: { accountSid: `AC${'1'.repeat(32)}`, apiKey: `SK${'2'.repeat(32)}`, apiSecret: 'cli-secret' } },
+      activeProject: 'dev',
+    };
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(cliConfig));
+    const variables: Record<string, string> = {
+      TWILIO_CONFIG_DIR: dir,
+      TWILIO_ACCOUNT_SID: sandbox.accountSid,
+      TWILIO_AUTH_TOKEN: sandbox.authToken,
+      TWILIO_TASKROUTER_BASE_URL: sandbox.url,
+    };
+    const saved = Object.fromEntries(Object.keys(variables).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, variables);
+    const imported: Account[] = [];
+    try {
+      await api.tree.refresh();
+      const env = (await api.tree.getChildren()).find((n) => n.id === 'environment');
+      assert.ok(env, 'the environment account is shown');
+      assert.strictEqual(api.tree.getTreeItem(env).contextValue, 'account;environment');
+      assert.deepStrictEqual(await labels(api, env), ['No workspaces']);
+
+      const { result, prompter } = await runCommand<Account[]>(api, 'taskrouter.importAccounts', undefined, [
+        { step: 'profiles', pickMany: ['Environment'] },
+      ]);
+      imported.push(...result);
+      assert.deepStrictEqual(prompter.prompts[0].shown, ['dev', 'Environment']);
+      assert.strictEqual(result.length, 1);
+      assert.strictEqual(result[0].kind, 'stored');
+      assert.strictEqual(result[0].baseUrl, sandbox.url);
+      assert.strictEqual(result[0].source, 'Environment (TWILIO_*)');
+      const again = await runCommand<Account[]>(api, 'taskrouter.importAccounts', undefined, [
+        { step: 'profiles', pickMany: [] },
+      ]);
+      assert.deepStrictEqual(again.prompter.prompts[0].shown, ['dev'], 'what is already added is not offered again');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      for (const a of imported) await api.accounts.remove(a.id);
+      fs.rmSync(dir, { recursive: true, force: true });
+      await api.tree.refresh();
+    }
+    assert.ok(!(await api.tree.getChildren()).some((n) => n.id === 'environment'));
   });
 
   it('turns a failing request into an error item, and its retry loads the list once the server is back', async () => {
