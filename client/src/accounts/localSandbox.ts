@@ -82,7 +82,7 @@ export class LocalSandbox implements vscode.Disposable {
       close: () => server.close(),
     };
     this.log.info(
-      `Local sandbox listening on ${server.url} (account ${server.accountSid}, data in ${this.dataFile.fsPath})`,
+      `Local sandbox listening on ${server.url} (account ${server.accountSid}, state ${dataFile ? `in ${dataFile}` : 'in memory'})`,
     );
     this.onStarted();
     return this.running;
