@@ -22,3 +22,6 @@ export type {
 } from '../server/src/language/workflow';
 export { parseExpression, evaluateExpression, printExpression } from '../server/src/language/expression';
 export type { EvaluationContext, ExpressionIssue, Scope, WorkerCounts } from '../server/src/language/expression/types';
+
+// The TaskRouter REST client.
+export * from '../client/src/api';
