@@ -4,6 +4,8 @@ import { startGroup } from './processes';
 import type { VsCodeInstall } from './install';
 
 export interface ServerOptions {
+  /** The port to listen on; 0 (the default) takes a free one. */
+  port?: number;
   userDataDir: string;
   serverDataDir: string;
   /** Extra environment for the server; the extension host it starts inherits it. */
@@ -36,7 +38,7 @@ export function startServer(install: VsCodeInstall, options: ServerOptions): Pro
       '--host',
       '127.0.0.1',
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--without-connection-token',
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
