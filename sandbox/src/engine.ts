@@ -547,7 +547,9 @@ export function nextDeadline(ws: WorkspaceRec): number | undefined {
   for (const t of ws.tasks.values()) {
     if (t.assignment_status !== 'pending' && t.assignment_status !== 'reserved') continue;
     consider(t.date_created + t.timeout * 1000);
-    const cur = currentTarget(ws, t);
+    // A reserved task stays at its target until its reservations end (processWorkspace moves only pending tasks), so
+    // its target timeout is no deadline: counting it would re-arm a timer for a moment already past, again and again.
+    const cur = t.assignment_status === 'pending' ? currentTarget(ws, t) : undefined;
     if (cur && t.routing && cur.target.timeout !== undefined) {
       consider(t.date_created + (t.routing.enteredAt + cur.target.timeout) * 1000);
     }

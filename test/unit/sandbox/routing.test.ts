@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ManualClock } from '../../../sandbox/src/index';
 import { fifoWorkspace, harness, type Fixture, type Harness } from './helpers';
 
 describe('sandbox: routing, reservations and events', () => {
@@ -297,5 +298,51 @@ describe('sandbox: routing, reservations and events', () => {
     assert.equal(rejected.status, 200);
     assert.equal((await getTask(t1)).assignment_status, 'pending');
     assert.equal((await getTask(t2)).assignment_status, 'pending');
+  });
+});
+
+/** A manual clock that fails instead of looping forever when timers keep being re-armed for a moment already past. */
+class BoundedClock extends ManualClock {
+  timersSet = 0;
+  override setTimer(fn: () => void, delayMs: number) {
+    if (++this.timersSet > 1000) throw new Error(`timer storm: ${this.timersSet} timers set`);
+    return super.setTimer(fn, delayMs);
+  }
+}
+
+describe('sandbox: a target timeout while the task is reserved', () => {
+  it('arms no timer storm; the task moves on only after its reservation ends', async () => {
+    const clock = new BoundedClock(Date.UTC(2024, 2, 4, 10, 0, 0));
+    const h = await harness({ clock });
+    try {
+      const f = await fifoWorkspace(h);
+      const p = (rest: string) => `/v1/Workspaces/${f.ws}${rest}`;
+      const second = (await h.call('POST', p('/TaskQueues'), { FriendlyName: 'Second', TargetWorkers: 'tier == 2' }))
+        .body.sid as string;
+      const wf = await h.call('POST', p('/Workflows'), {
+        FriendlyName: 'two steps',
+        Configuration: JSON.stringify({
+          task_routing: {
+            filters: [{ expression: '1 == 1', targets: [{ queue: f.queue, timeout: 30 }, { queue: second }] }],
+          },
+        }),
+        TaskReservationTimeout: '120',
+      });
+      await h.call('POST', p('/Workers'), { FriendlyName: 'a', ActivitySid: f.activities.Available });
+      const t = (await h.call('POST', p('/Tasks'), { WorkflowSid: wf.body.sid })).body.sid as string;
+      assert.equal((await h.get(p(`/Tasks/${t}`))).body.assignment_status, 'reserved');
+      const before = clock.timersSet;
+      h.sandbox.advance(60_000); // the first target's 30 s pass while the reservation is pending
+      assert.ok(clock.timersSet - before < 10, `${clock.timersSet - before} timers set in 60 s`);
+      let now = (await h.get(p(`/Tasks/${t}`))).body;
+      assert.equal(now.assignment_status, 'reserved');
+      assert.equal(now.task_queue_sid, f.queue);
+      h.sandbox.advance(60_000); // the reservation times out at 120 s; the task then leaves the expired target
+      now = (await h.get(p(`/Tasks/${t}`))).body;
+      assert.equal(now.assignment_status, 'pending');
+      assert.equal(now.task_queue_sid, second);
+    } finally {
+      await h.close();
+    }
   });
 });
