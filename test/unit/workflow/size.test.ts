@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { MAX_DOCUMENT_BYTES, WorkflowCode, validateWorkflow } from '../../../server/src/language/workflow';
-import { utf8Length } from '../../../server/src/language/workflow/validators/documentSize';
+import { utf8Length, utf8LengthPortable } from '../../../server/src/language/workflow/validators/documentSize';
 import { Q1, marked } from './marked';
 
 /** A valid workflow whose filter name is `name`, padded with spaces before the closing brace. */
@@ -43,9 +43,10 @@ describe('document size', () => {
     assert.deepEqual(validateWorkflow(padded).diagnostics, []);
   });
 
-  it('utf8Length agrees with Buffer.byteLength, lone surrogates included', () => {
+  it('utf8Length (native and portable) agrees with Buffer.byteLength, lone surrogates included', () => {
     for (const sample of ['', 'abc', 'é', '€', '😀', 'a😀b€é', '\ud800', 'x\udc00y', '\ud83d\ude00\ud83d']) {
       assert.equal(utf8Length(sample), Buffer.byteLength(sample), JSON.stringify(sample));
+      assert.equal(utf8LengthPortable(sample), Buffer.byteLength(sample), JSON.stringify(sample));
     }
   });
 });

@@ -1,10 +1,14 @@
 /**
- * The structural pass: JSON syntax (jsonc-parser, positions kept), keys and value types. It builds the
+ * The structural pass: JSON syntax (a fast strict parser for valid JSON, jsonc-parser with error recovery for the
+ * rest; positions kept), keys and value types. It builds the
  * `WorkflowModel` the validator plug-ins and later features work on, and reports what is wrong with the structure.
  * Semantic checks (numbers, SIDs, expressions, unreachable filters, ...) live in `validators/`.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { WorkflowCode } from './codes';
+import { readWorkflowFast } from './fastModel';
+import { FieldNode } from './field';
+import { parseStrictJson } from './json';
 import { LEGACY_KEYS_BY_PLACE, PLACE_NAMES, VALID_KEYS, homeOf, suggestKey, type ObjectPlace } from './keys';
 import type {
   Field,
@@ -21,7 +25,7 @@ import type {
 export interface ParsedWorkflow {
   text: string;
   model: WorkflowModel;
-  /** jsonc-parser's tree, for features that need the raw JSON (completion, hover). */
+  /** The JSON tree in jsonc-parser's node shape (parents included), for completion, hover and the like. */
   root: Node | undefined;
   /** What the structural pass found. */
   diagnostics: OffsetDiagnostic[];
@@ -29,9 +33,56 @@ export interface ParsedWorkflow {
 
 /** Parses a workflow configuration and checks its structure. Never throws. */
 export function parseWorkflow(text: string): ParsedWorkflow {
+  // A structurally clean document (the common case) takes the fast path: the model straight from the text, and the
+  // JSON tree only when a feature asks for it.
+  const fast = readWorkflowFast(text);
+  if (fast) {
+    let tree: Node | undefined | null = null;
+    return {
+      text,
+      model: fast,
+      get root() {
+        if (tree === null) tree = parseStrictJson(text);
+        return tree;
+      },
+      diagnostics: [],
+    };
+  }
+  return parseWorkflowGeneral(text);
+}
+
+/**
+ * The general path: a JSON tree (the fast strict parser for valid JSON, else jsonc-parser with error recovery), then
+ * the model builder, which reports every structural problem. Exported for the tests that compare both paths.
+ */
+export function parseWorkflowGeneral(text: string): ParsedWorkflow {
+  const builder = new ModelBuilder(text);
+  const model: WorkflowModel = {
+    rootSpan: undefined,
+    taskRoutingSpan: undefined,
+    filtersSpan: undefined,
+    filters: [],
+    defaultFilter: undefined,
+  };
+  // Valid JSON takes the fast strict parser; anything else jsonc-parser, which recovers and reports.
+  const strict = parseStrictJson(text);
+  if (strict) {
+    builder.readRoot(strict, model);
+    return { text, model, root: strict, diagnostics: builder.diagnostics };
+  }
+  // jsonc-parser recurses per nesting level: refuse absurd nesting before it overflows the stack.
+  const tooDeep = offsetBeyondDepth(text, MAX_NESTING);
+  if (tooDeep >= 0) {
+    builder.report(
+      { start: tooDeep, end: tooDeep + 1 },
+      'error',
+      WorkflowCode.InvalidJson,
+      `Invalid workflow: objects and arrays nest deeper than ${MAX_NESTING} levels here (a workflow configuration nests about six).`,
+    );
+    return { text, model, root: undefined, diagnostics: builder.diagnostics };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const builder = new ModelBuilder(text);
   let lastOffset = -1;
   for (const error of errors) {
     // jsonc-parser may report two errors for one token (`{"a": 1,}`: property name and value expected).
@@ -39,9 +90,36 @@ export function parseWorkflow(text: string): ParsedWorkflow {
     lastOffset = error.offset;
     builder.syntaxError(error);
   }
-  const model: WorkflowModel = { filters: [] };
   if (root) builder.readRoot(root, model);
   return { text, model, root, diagnostics: builder.diagnostics };
+}
+
+/** Deeper nesting is reported instead of parsed. */
+const MAX_NESTING = 1000;
+
+/** The offset of the bracket that opens level `limit + 1`, or -1. Skips strings and comments. */
+function offsetBeyondDepth(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    } else if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    }
+  }
+  return -1;
 }
 
 const KIND_NAMES: Record<JsonKind, string> = {
@@ -156,10 +234,13 @@ class ModelBuilder {
       return;
     }
     let taskRouting: Node | undefined;
-    for (const [key, prop, value] of this.properties(root, 'root')) {
-      if (key === 'task_routing' && value) taskRouting = this.expectKind(prop, value, 'object') ? value : undefined;
+    let seen = false;
+    for (const prop of this.properties(root, 'root')) {
+      seen = true;
+      const value = prop.children![1];
+      if (value && this.expectKind(prop, value, 'object')) taskRouting = value;
     }
-    if (!this.hasKey(root, 'task_routing')) {
+    if (!seen) {
       this.report(
         openingBrace(root),
         'error',
@@ -175,12 +256,18 @@ class ModelBuilder {
     model.taskRoutingSpan = spanOf(node);
     let filters: Node | undefined;
     let defaultFilter: Node | undefined;
-    for (const [key, prop, value] of this.properties(node, 'taskRouting')) {
+    let seen = false;
+    for (const prop of this.properties(node, 'taskRouting')) {
+      seen = true;
+      const value = prop.children![1];
       if (!value) continue;
-      if (key === 'filters' && this.expectKind(prop, value, 'array')) filters = value;
-      else if (key === 'default_filter' && this.expectKind(prop, value, 'object')) defaultFilter = value;
+      if (keyOf(prop) === 'filters') {
+        if (this.expectKind(prop, value, 'array')) filters = value;
+      } else if (this.expectKind(prop, value, 'object')) {
+        defaultFilter = value;
+      }
     }
-    if (!this.hasKey(node, 'filters') && !this.hasKey(node, 'default_filter')) {
+    if (!seen) {
       this.report(
         openingBrace(node),
         'error',
@@ -211,27 +298,36 @@ class ModelBuilder {
   }
 
   private readFilter(node: Node, index: number): FilterModel {
-    const filter: FilterModel = { index, span: spanOf(node), targets: [], keys: [] };
+    const filter: FilterModel = {
+      index,
+      span: spanOf(node),
+      name: undefined,
+      expression: undefined,
+      targets: [],
+      targetsSpan: undefined,
+      keys: [],
+    };
     let targets: Node | undefined;
-    for (const [key, prop, value] of this.properties(node, 'filter')) {
+    let hasExpression = false;
+    let hasTargets = false;
+    for (const prop of this.properties(node, 'filter')) {
+      const key = keyOf(prop);
+      if (key === 'expression') hasExpression = true;
+      else if (key === 'targets') hasTargets = true;
+      const value = prop.children![1];
       if (!value) continue;
-      filter.keys.push(fieldOf(prop, value));
-      switch (key) {
-        case 'filter_friendly_name':
-        case 'friendly_name':
-        case 'friendlyName':
-          if (this.expectKind(prop, value, 'string'))
-            filter.name = this.preferModern(filter.name, fieldOf(prop, value));
-          break;
-        case 'expression':
-          if (this.expectKind(prop, value, 'string')) filter.expression = fieldOf(prop, value);
-          break;
-        case 'targets':
-          if (this.expectKind(prop, value, 'array')) targets = value;
-          break;
+      const field = fieldOf(prop, value);
+      filter.keys.push(field);
+      if (key === 'expression') {
+        if (this.expectKind(prop, value, 'string')) filter.expression = field;
+      } else if (key === 'targets') {
+        if (this.expectKind(prop, value, 'array')) targets = value;
+      } else if (this.expectKind(prop, value, 'string')) {
+        // filter_friendly_name and its legacy names
+        filter.name = this.preferModern(filter.name, field);
       }
     }
-    if (!this.hasKey(node, 'expression')) {
+    if (!hasExpression) {
       this.report(
         openingBrace(node),
         'error',
@@ -239,7 +335,7 @@ class ModelBuilder {
         `Filter ${index + 1} has no \`expression\`: every filter needs one (use "1==1" to match every task).`,
       );
     }
-    if (!this.hasKey(node, 'targets')) {
+    if (!hasTargets) {
       this.report(
         openingBrace(node),
         'error',
@@ -250,7 +346,8 @@ class ModelBuilder {
     if (targets) {
       filter.targetsSpan = spanOf(targets);
       let inherited: string | undefined;
-      for (const element of targets.children ?? []) {
+      const elements = targets.children ?? [];
+      for (const element of elements) {
         if (element.type !== 'object') {
           this.wrongType(spanOf(element), 'A target', 'an object with at least a `queue`', kindOf(element));
           continue;
@@ -260,7 +357,7 @@ class ModelBuilder {
         target.effectiveQueue = inherited;
         filter.targets.push(target);
       }
-      if ((targets.children ?? []).length === 0) {
+      if (elements.length === 0) {
         this.report(
           spanOf(targets),
           'error',
@@ -273,36 +370,55 @@ class ModelBuilder {
   }
 
   private readTarget(node: Node, index: number, filterIndex: number | undefined, place: ObjectPlace): TargetModel {
-    const target: TargetModel = { index, filterIndex, span: spanOf(node), keys: [] };
-    for (const [key, prop, value] of this.properties(node, place)) {
+    // Every field set up front: one object shape for all targets keeps property access fast.
+    const target: TargetModel = {
+      index,
+      filterIndex,
+      span: spanOf(node),
+      queue: undefined,
+      effectiveQueue: undefined,
+      expression: undefined,
+      priority: undefined,
+      timeout: undefined,
+      orderBy: undefined,
+      skipIf: undefined,
+      knownWorkerSid: undefined,
+      knownWorkerFriendlyName: undefined,
+      keys: [],
+    };
+    for (const prop of this.properties(node, place)) {
+      const value = prop.children![1];
       if (!value) continue;
-      target.keys.push(fieldOf(prop, value));
-      switch (key) {
+      const field = fieldOf(prop, value);
+      target.keys.push(field);
+      switch (field.key) {
+        case 'priority':
+          target.priority = this.numberField(field, value);
+          continue;
+        case 'timeout':
+          target.timeout = this.numberField(field, value);
+          continue;
+      }
+      if (!this.expectKind(prop, value, 'string')) continue;
+      switch (field.key) {
         case 'queue':
         case 'task_queue_sid':
-          if (this.expectKind(prop, value, 'string'))
-            target.queue = this.preferModern(target.queue, fieldOf(prop, value));
+          target.queue = this.preferModern(target.queue, field);
           break;
         case 'expression':
-          if (this.expectKind(prop, value, 'string')) target.expression = fieldOf(prop, value);
+          target.expression = field;
           break;
         case 'order_by':
-          if (this.expectKind(prop, value, 'string')) target.orderBy = fieldOf(prop, value);
+          target.orderBy = field;
           break;
         case 'skip_if':
-          if (this.expectKind(prop, value, 'string')) target.skipIf = fieldOf(prop, value);
+          target.skipIf = field;
           break;
         case 'known_worker_sid':
-          if (this.expectKind(prop, value, 'string')) target.knownWorkerSid = fieldOf(prop, value);
+          target.knownWorkerSid = field;
           break;
         case 'known_worker_friendly_name':
-          if (this.expectKind(prop, value, 'string')) target.knownWorkerFriendlyName = fieldOf(prop, value);
-          break;
-        case 'priority':
-          target.priority = this.numberField(prop, value);
-          break;
-        case 'timeout':
-          target.timeout = this.numberField(prop, value);
+          target.knownWorkerFriendlyName = field;
           break;
       }
     }
@@ -317,56 +433,57 @@ class ModelBuilder {
       : next;
   }
 
-  private numberField(prop: Node, value: Node): Field<number> | undefined {
-    const key = prop.children![0].value as string;
-    if (value.type === 'number') return fieldOf(prop, value) as Field<number>;
+  private numberField(field: FieldNode<never>, value: Node): Field<number> | undefined {
+    if (value.type === 'number') return field;
     if (value.type === 'string' && NUMERIC_STRING.test(value.value as string)) {
-      return { ...fieldOf(prop, value), value: Number(value.value) };
+      return field.withValue(Number(value.value));
     }
     const found =
       value.type === 'string' ? `the string ${JSON.stringify(value.value)}` : KIND_NAMES[value.type as JsonKind];
-    this.report(spanOf(value), 'error', WorkflowCode.WrongType, `\`${key}\` must be a number, found ${found}.`);
+    this.report(spanOf(value), 'error', WorkflowCode.WrongType, `\`${field.key}\` must be a number, found ${found}.`);
     return undefined;
   }
 
   /**
-   * The properties of an object, checked: duplicate keys, unknown and misplaced keys. Yields
-   * `[key, property node, value node]` for every property whose key is valid in this place (legacy keys included).
+   * The properties of an object whose key is valid in this place (legacy keys included), in order. Reports
+   * duplicate, unknown and misplaced keys on the way.
    */
-  private *properties(node: Node, place: ObjectPlace): Generator<[string, Node, Node | undefined]> {
-    const seen = new Set<string>();
+  private properties(node: Node, place: ObjectPlace): Node[] {
+    const result: Node[] = [];
+    const valid = VALID_KEYS[place];
+    const legacy = LEGACY_KEYS_BY_PLACE[place];
+    // Objects here have a handful of keys: a linear scan beats a Set.
+    const seen: string[] = [];
     for (const prop of node.children ?? []) {
       const keyNode = prop.children?.[0];
       if (!keyNode) continue;
       const key = keyNode.value as string;
-      const keySpan = spanOf(keyNode);
-      if (seen.has(key)) {
+      if (seen.includes(key)) {
         this.report(
-          keySpan,
+          spanOf(keyNode),
           'error',
           WorkflowCode.DuplicateKey,
           `Duplicate key \`${key}\` in ${PLACE_NAMES[place]}: only one of them would be used.`,
         );
         continue;
       }
-      seen.add(key);
-      if (VALID_KEYS[place].includes(key) || LEGACY_KEYS_BY_PLACE[place].includes(key)) {
-        yield [key, prop, prop.children?.[1]];
-        continue;
-      }
-      if (place === 'defaultFilter' && (VALID_KEYS.target as readonly string[]).includes(key)) {
+      seen.push(key);
+      if (valid.includes(key) || legacy.includes(key)) {
+        result.push(prop);
+      } else if (place === 'defaultFilter' && (VALID_KEYS.target as readonly string[]).includes(key)) {
         // Read like a target (the old helper libraries wrote whole targets here), but warn.
         this.report(
-          keySpan,
+          spanOf(keyNode),
           'warning',
           WorkflowCode.MisplacedKey,
           `\`${key}\` is a target key, but \`default_filter\` only uses \`queue\`: TaskRouter does not document \`${key}\` here, so it may be ignored or rejected.`,
         );
-        yield [key, prop, prop.children?.[1]];
-        continue;
+        result.push(prop);
+      } else {
+        this.unknownKey(key, spanOf(keyNode), place);
       }
-      this.unknownKey(key, keySpan, place);
     }
+    return result;
   }
 
   private unknownKey(key: string, keySpan: Span, place: ObjectPlace): void {
@@ -386,14 +503,9 @@ class ModelBuilder {
     this.report(keySpan, 'error', WorkflowCode.UnknownKey, `Unknown key \`${key}\` in ${PLACE_NAMES[place]}.${hint}`);
   }
 
-  private hasKey(node: Node, key: string): boolean {
-    for (const prop of node.children ?? []) if (prop.children?.[0]?.value === key) return true;
-    return false;
-  }
-
   private expectKind(prop: Node, value: Node, kind: JsonKind): boolean {
     if (value.type === kind) return true;
-    const key = prop.children![0].value as string;
+    const key = keyOf(prop);
     const expected = EXPECTED[key] ?? KIND_NAMES[kind];
     this.wrongType(spanOf(value), `\`${key}\``, expected, kindOf(value));
     return false;
@@ -421,6 +533,10 @@ const EXPECTED: Record<string, string> = {
   known_worker_friendly_name: 'a string (a task attribute reference such as "task.agent_name")',
 };
 
+function keyOf(prop: Node): string {
+  return prop.children![0].value as string;
+}
+
 function kindOf(node: Node): JsonKind {
   return node.type as JsonKind;
 }
@@ -433,15 +549,17 @@ function openingBrace(node: Node): Span {
   return { start: node.offset, end: node.offset + 1 };
 }
 
-function fieldOf(prop: Node, value: Node): Field<never> {
+function fieldOf(prop: Node, value: Node): FieldNode<never> {
   const keyNode = prop.children![0];
-  return {
-    key: keyNode.value as string,
-    value: value.value as never,
-    keySpan: spanOf(keyNode),
-    span: spanOf(value),
-    kind: value.type as JsonKind,
-  };
+  return new FieldNode(
+    keyNode.value as string,
+    value.value as never,
+    keyNode.offset,
+    keyNode.offset + keyNode.length,
+    value.offset,
+    value.offset + value.length,
+    kindOf(value),
+  );
 }
 
 function describeToken(text: string, error: ParseError): string {

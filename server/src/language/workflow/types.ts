@@ -56,9 +56,9 @@ export interface Field<T> {
   key: string;
   value: T;
   /** The key including its quotes. */
-  keySpan: Span;
+  readonly keySpan: Span;
   /** The value; for strings this includes the quotes. */
-  span: Span;
+  readonly span: Span;
   /** How the value was written: `priority: "2"` is a number field written as a string. */
   kind: JsonKind;
 }

@@ -6,9 +6,15 @@ import type { Scope } from '../expression/types';
 import { defaultExpressionSupport } from './expressionSupport';
 import { parseWorkflow, type ParsedWorkflow } from './parse';
 import { LineIndex } from './positions';
-import type { Diagnostic, OffsetDiagnostic, Severity, Span, StringField, ValidateOptions } from './types';
+import type { Diagnostic, OffsetDiagnostic, Severity, Span, StringField, TargetModel, ValidateOptions } from './types';
 import { DEFAULT_VALIDATORS } from './validators';
-import type { ExpressionSupport, ParsedExpression, ValidationContext, WorkflowValidator } from './validators/context';
+import {
+  allTargets,
+  type ExpressionSupport,
+  type ParsedExpression,
+  type ValidationContext,
+  type WorkflowValidator,
+} from './validators/context';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -40,20 +46,29 @@ export function validateWorkflowOffsets(
   const parsed = parseWorkflow(text);
   const diagnostics = parsed.diagnostics.slice();
   const support = setup.expressions ?? defaultExpressionSupport;
-  const cache = new Map<StringField, ParsedExpression>();
+  // Parse each distinct (scope, text) once per validation: workflows repeat the same target expressions, skip_if and
+  // order_by across many filters, and two plug-ins read the filter expressions. Parsing is pure, so results are
+  // shared. Keyed by the value string itself (V8 caches a string's hash in the string), one map per scope.
+  const byScope = new Map<Scope, Map<string, ParsedExpression>>();
+  let targets: TargetModel[] | undefined;
   const context: ValidationContext = {
     text,
     model: parsed.model,
     options,
     expressions: support,
+    get targets() {
+      return (targets ??= allTargets(parsed.model));
+    },
     report(span: Span, severity: Severity, code: string, message: string) {
       diagnostics.push({ start: span.start, end: span.end, severity, code, message });
     },
     expression(field: StringField, scope: Scope) {
-      let result = cache.get(field);
+      let cache = byScope.get(scope);
+      if (!cache) byScope.set(scope, (cache = new Map()));
+      let result = cache.get(field.value);
       if (!result) {
         result = support.parse(field.value, scope);
-        cache.set(field, result);
+        cache.set(field.value, result);
       }
       return result;
     },

@@ -30,6 +30,8 @@ export interface ValidationContext {
   /** Parses a field's expression once per validation, whichever plug-in asks first. */
   expression(field: StringField, scope: Scope): ParsedExpression;
   readonly expressions: ExpressionSupport;
+  /** Every target: those of each filter in order, then the default filter's. Computed once per validation. */
+  readonly targets: readonly TargetModel[];
 }
 
 /** A check that runs after the structural pass. One file each in this folder. */
@@ -40,9 +42,11 @@ export interface WorkflowValidator {
 }
 
 /** Every target of the workflow: those of each filter, then the default filter's. */
-export function* allTargets(model: WorkflowModel): Generator<TargetModel> {
-  for (const filter of model.filters) yield* filter.targets;
-  if (model.defaultFilter) yield model.defaultFilter;
+export function allTargets(model: WorkflowModel): TargetModel[] {
+  const targets: TargetModel[] = [];
+  for (const filter of model.filters) for (const target of filter.targets) targets.push(target);
+  if (model.defaultFilter) targets.push(model.defaultFilter);
+  return targets;
 }
 
 /** The characters of a string value without its quotes. */

@@ -30,8 +30,16 @@ export const documentSize: WorkflowValidator = {
   },
 };
 
+/** Node's native byte count when available (the language server, the CLI); the loop below elsewhere. */
+const NodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
+
 /** UTF-8 length of a JavaScript string (lone surrogates count as the 3 bytes of U+FFFD). */
 export function utf8Length(text: string): number {
+  return NodeBuffer ? NodeBuffer.byteLength(text, 'utf8') : utf8LengthPortable(text);
+}
+
+/** The same count without Node's Buffer. */
+export function utf8LengthPortable(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

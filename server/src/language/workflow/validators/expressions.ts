@@ -22,18 +22,20 @@ export const expressions: WorkflowValidator = {
 };
 
 /** Every expression-valued field with the scope it is evaluated in, in document order per object. */
-export function* expressionFields(model: WorkflowModel): Generator<[StringField, Scope]> {
+export function expressionFields(model: WorkflowModel): [StringField, Scope][] {
+  const fields: [StringField, Scope][] = [];
   for (const filter of model.filters) {
-    if (filter.expression) yield [filter.expression, 'filter'];
-    for (const target of filter.targets) yield* targetFields(target);
+    if (filter.expression) fields.push([filter.expression, 'filter']);
+    for (const target of filter.targets) targetFields(target, fields);
   }
-  if (model.defaultFilter) yield* targetFields(model.defaultFilter);
+  if (model.defaultFilter) targetFields(model.defaultFilter, fields);
+  return fields;
 }
 
-function* targetFields(target: TargetModel): Generator<[StringField, Scope]> {
-  if (target.expression) yield [target.expression, 'target'];
-  if (target.orderBy) yield [target.orderBy, 'orderBy'];
-  if (target.skipIf) yield [target.skipIf, 'skipIf'];
-  if (target.knownWorkerSid) yield [target.knownWorkerSid, 'knownWorker'];
-  if (target.knownWorkerFriendlyName) yield [target.knownWorkerFriendlyName, 'knownWorker'];
+function targetFields(target: TargetModel, fields: [StringField, Scope][]): void {
+  if (target.expression) fields.push([target.expression, 'target']);
+  if (target.orderBy) fields.push([target.orderBy, 'orderBy']);
+  if (target.skipIf) fields.push([target.skipIf, 'skipIf']);
+  if (target.knownWorkerSid) fields.push([target.knownWorkerSid, 'knownWorker']);
+  if (target.knownWorkerFriendlyName) fields.push([target.knownWorkerFriendlyName, 'knownWorker']);
 }

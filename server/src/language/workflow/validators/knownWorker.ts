@@ -1,11 +1,11 @@
 /** A target names a known worker by SID or by friendly name, not both. */
 import { WorkflowCode } from '../codes';
-import { allTargets, type WorkflowValidator } from './context';
+import type { WorkflowValidator } from './context';
 
 export const knownWorker: WorkflowValidator = {
   name: 'knownWorker',
-  validate({ model, report }) {
-    for (const target of allTargets(model)) {
+  validate({ targets, report }) {
+    for (const target of targets) {
       const sid = target.knownWorkerSid;
       const name = target.knownWorkerFriendlyName;
       if (!sid || !name) continue;

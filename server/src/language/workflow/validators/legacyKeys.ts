@@ -2,13 +2,13 @@
 import { WorkflowCode } from '../codes';
 import { LEGACY_KEYS } from '../keys';
 import type { Field } from '../types';
-import { allTargets, type ValidationContext, type WorkflowValidator } from './context';
+import { type ValidationContext, type WorkflowValidator } from './context';
 
 export const legacyKeys: WorkflowValidator = {
   name: 'legacyKeys',
   validate(context) {
     for (const filter of context.model.filters) check(context, filter.keys);
-    for (const target of allTargets(context.model)) check(context, target.keys);
+    for (const target of context.targets) check(context, target.keys);
   },
 };
 

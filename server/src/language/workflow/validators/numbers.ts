@@ -1,12 +1,12 @@
 /** `priority` and `timeout`: numbers (strings tolerated), in range, whole. */
 import { MAX_PRIORITY, MAX_TASK_TIMEOUT_SECONDS, WorkflowCode } from '../codes';
 import type { Field } from '../types';
-import { allTargets, type ValidationContext, type WorkflowValidator } from './context';
+import { type ValidationContext, type WorkflowValidator } from './context';
 
 export const numbers: WorkflowValidator = {
   name: 'numbers',
   validate(context) {
-    for (const target of allTargets(context.model)) {
+    for (const target of context.targets) {
       if (target.priority) checkPriority(context, target.priority);
       if (target.timeout) checkTimeout(context, target.timeout);
     }

@@ -3,7 +3,7 @@
  */
 import { WorkflowCode } from '../codes';
 import type { KnownQueue, StringField } from '../types';
-import { allTargets, contentSpan, type ValidationContext, type WorkflowValidator } from './context';
+import { contentSpan, type ValidationContext, type WorkflowValidator } from './context';
 
 const QUEUE_SID = /^WQ[0-9a-fA-F]{32}$/;
 
@@ -23,7 +23,7 @@ export const queueSids: WorkflowValidator = {
   name: 'queueSids',
   validate(context) {
     const known = context.options.queues ? indexQueues(context.options.queues) : undefined;
-    for (const target of allTargets(context.model)) {
+    for (const target of context.targets) {
       if (target.queue) check(context, target.queue, known);
     }
   },

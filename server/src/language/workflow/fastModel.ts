@@ -1,0 +1,413 @@
+/**
+ * The fast path of the structural pass: one scan of the text that builds the `WorkflowModel` directly, for documents
+ * whose structure is clean (valid JSON, only known keys in their places, right types, nothing required missing).
+ * That is every document the structural pass has nothing to say about, which is the common case while editing.
+ *
+ * It allocates only the model (no JSON tree), which matters at 1 MB: the tree and its garbage collection cost more
+ * than the rest of validation. On anything it does not expect it gives up and returns `undefined`; the general path
+ * (`parse.ts`: tree + model builder + diagnostics) then handles the document. Both paths must build the same model;
+ * test/unit/workflow/fastModel.test.ts checks that on generated documents.
+ */
+import { FieldNode } from './field';
+import type { Field, FilterModel, StringField, TargetModel, WorkflowModel } from './types';
+
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+/** A decimal number written as a string: the same test as the general path's. */
+const NUMERIC_STRING = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+type TargetKey =
+  | 'queue'
+  | 'task_queue_sid'
+  | 'expression'
+  | 'priority'
+  | 'timeout'
+  | 'order_by'
+  | 'skip_if'
+  | 'known_worker_sid'
+  | 'known_worker_friendly_name';
+
+const TARGET_KEYS: readonly TargetKey[] = [
+  'queue',
+  'task_queue_sid',
+  'expression',
+  'priority',
+  'timeout',
+  'order_by',
+  'skip_if',
+  'known_worker_sid',
+  'known_worker_friendly_name',
+];
+const DEFAULT_FILTER_KEYS: readonly TargetKey[] = ['queue', 'task_queue_sid'];
+const FILTER_KEYS = ['filter_friendly_name', 'expression', 'targets', 'friendly_name', 'friendlyName'] as const;
+const TASK_ROUTING_KEYS = ['filters', 'default_filter'] as const;
+
+/** Builds the model of a structurally clean workflow, or returns `undefined`. */
+export function readWorkflowFast(text: string): WorkflowModel | undefined {
+  try {
+    return new FastReader(text).document();
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+class FastReader {
+  private pos = 0;
+  /** The span of the last string read, quotes included. */
+  private stringStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): WorkflowModel {
+    const model: WorkflowModel = {
+      rootSpan: undefined,
+      taskRoutingSpan: undefined,
+      filtersSpan: undefined,
+      filters: [],
+      defaultFilter: undefined,
+    };
+    this.ws();
+    const start = this.pos;
+    this.expect(123);
+    let seen = false;
+    this.ws();
+    if (this.peek() !== 125) {
+      for (;;) {
+        const key = this.key(['task_routing'] as const);
+        if (seen) throw GIVE_UP;
+        seen = true;
+        if (key !== 'task_routing' || this.peek() !== 123) throw GIVE_UP;
+        this.taskRouting(model);
+        if (!this.more(125)) break;
+      }
+    } else {
+      this.pos++;
+    }
+    if (!seen) throw GIVE_UP;
+    model.rootSpan = { start, end: this.pos };
+    this.ws();
+    if (this.pos !== this.text.length) throw GIVE_UP;
+    return model;
+  }
+
+  private taskRouting(model: WorkflowModel): void {
+    const start = this.pos;
+    this.pos++;
+    this.ws();
+    if (this.peek() === 125) throw GIVE_UP; // empty task_routing: the general path reports it
+    let seenFilters = false;
+    let seenDefault = false;
+    for (;;) {
+      const key = this.key(TASK_ROUTING_KEYS);
+      if (key === 'filters') {
+        if (seenFilters || this.peek() !== 91) throw GIVE_UP;
+        seenFilters = true;
+        this.filters(model);
+      } else {
+        if (seenDefault || this.peek() !== 123) throw GIVE_UP;
+        seenDefault = true;
+        const target = this.target(0, undefined, DEFAULT_FILTER_KEYS);
+        target.effectiveQueue = target.queue?.value;
+        model.defaultFilter = target;
+      }
+      if (!this.more(125)) break;
+    }
+    model.taskRoutingSpan = { start, end: this.pos };
+  }
+
+  private filters(model: WorkflowModel): void {
+    const start = this.pos;
+    this.pos++;
+    this.ws();
+    if (this.peek() === 93) {
+      this.pos++;
+    } else {
+      for (;;) {
+        if (this.peek() !== 123) throw GIVE_UP;
+        model.filters.push(this.filter(model.filters.length));
+        if (!this.more(93)) break;
+      }
+    }
+    model.filtersSpan = { start, end: this.pos };
+  }
+
+  private filter(index: number): FilterModel {
+    const filter: FilterModel = {
+      index,
+      span: { start: this.pos, end: 0 },
+      name: undefined,
+      expression: undefined,
+      targets: [],
+      targetsSpan: undefined,
+      keys: [],
+    };
+    this.pos++;
+    this.ws();
+    if (this.peek() === 125) throw GIVE_UP;
+    let seen = 0; // bit i: allowed key i was read
+    let hasExpression = false;
+    let hasTargets = false;
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.key(FILTER_KEYS);
+      const keyEnd = this.keyEnd;
+      const bit = 1 << this.keyIndex;
+      if (seen & bit) throw GIVE_UP;
+      seen |= bit;
+      if (key === 'targets') {
+        if (this.peek() !== 91) throw GIVE_UP;
+        hasTargets = true;
+        const targetsStart = this.pos;
+        this.targets(filter, index);
+        filter.targetsSpan = { start: targetsStart, end: this.pos };
+        filter.keys.push(new FieldNode(key, undefined, keyStart, keyEnd, targetsStart, this.pos, 'array'));
+      } else {
+        const value = this.stringValue();
+        const f: StringField = new FieldNode(key, value, keyStart, keyEnd, this.stringStart, this.pos, 'string');
+        filter.keys.push(f);
+        if (key === 'expression') {
+          hasExpression = true;
+          filter.expression = f;
+        } else if (!filter.name || key === 'filter_friendly_name') {
+          filter.name = f;
+        }
+      }
+      if (!this.more(125)) break;
+    }
+    if (!hasExpression || !hasTargets) throw GIVE_UP;
+    filter.span.end = this.pos;
+    return filter;
+  }
+
+  private targets(filter: FilterModel, filterIndex: number): void {
+    this.pos++;
+    this.ws();
+    if (this.peek() === 93) throw GIVE_UP; // no targets: the general path reports it
+    let inherited: string | undefined;
+    for (;;) {
+      if (this.peek() !== 123) throw GIVE_UP;
+      const target = this.target(filter.targets.length, filterIndex, TARGET_KEYS);
+      inherited = target.queue?.value ?? inherited;
+      target.effectiveQueue = inherited;
+      filter.targets.push(target);
+      if (!this.more(93)) break;
+    }
+  }
+
+  private target(index: number, filterIndex: number | undefined, allowed: readonly TargetKey[]): TargetModel {
+    const target: TargetModel = {
+      index,
+      filterIndex,
+      span: { start: this.pos, end: 0 },
+      queue: undefined,
+      effectiveQueue: undefined,
+      expression: undefined,
+      priority: undefined,
+      timeout: undefined,
+      orderBy: undefined,
+      skipIf: undefined,
+      knownWorkerSid: undefined,
+      knownWorkerFriendlyName: undefined,
+      keys: [],
+    };
+    this.pos++;
+    this.ws();
+    if (this.peek() === 125) {
+      this.pos++;
+      target.span.end = this.pos;
+      return target;
+    }
+    let seen = 0; // bit i: allowed key i was read
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.key(allowed);
+      const keyEnd = this.keyEnd;
+      const bit = 1 << this.keyIndex;
+      if (seen & bit) throw GIVE_UP;
+      seen |= bit;
+      if (key === 'priority' || key === 'timeout') {
+        const number = this.numberField(key, keyStart, keyEnd);
+        target.keys.push(this.writtenNumber!);
+        if (key === 'priority') target.priority = number;
+        else target.timeout = number;
+      } else {
+        const value = this.stringValue();
+        const f: StringField = new FieldNode(key, value, keyStart, keyEnd, this.stringStart, this.pos, 'string');
+        target.keys.push(f);
+        switch (key) {
+          case 'queue':
+            target.queue = f;
+            break;
+          case 'task_queue_sid':
+            if (!target.queue) target.queue = f;
+            break;
+          case 'expression':
+            target.expression = f;
+            break;
+          case 'order_by':
+            target.orderBy = f;
+            break;
+          case 'skip_if':
+            target.skipIf = f;
+            break;
+          case 'known_worker_sid':
+            target.knownWorkerSid = f;
+            break;
+          case 'known_worker_friendly_name':
+            target.knownWorkerFriendlyName = f;
+            break;
+        }
+      }
+      if (!this.more(125)) break;
+    }
+    target.span.end = this.pos;
+    return target;
+  }
+
+  /** The number field as written (a string for `"2"`), set by `numberField`. */
+  private writtenNumber: Field<unknown> | undefined;
+
+  /** `priority` / `timeout`: a JSON number, or a string holding one. */
+  private numberField(key: string, keyStart: number, keyEnd: number): Field<number> {
+    if (this.peek() === 34) {
+      const value = this.stringValue();
+      if (!NUMERIC_STRING.test(value)) throw GIVE_UP;
+      const written = new FieldNode(key, value, keyStart, keyEnd, this.stringStart, this.pos, 'string');
+      this.writtenNumber = written;
+      return written.withValue(Number(value));
+    }
+    const start = this.pos;
+    const written = new FieldNode(key, this.number(), keyStart, keyEnd, start, this.pos, 'number');
+    this.writtenNumber = written;
+    return written;
+  }
+
+  // ---- JSON tokens ----------------------------------------------------------------------------------------------
+
+  /** End of the last key read (after its closing quote), and its index in the allowed keys. */
+  private keyEnd = 0;
+  private keyIndex = 0;
+
+  /**
+   * Reads `"key"` `:` and the whitespace after it; the key must be one of `allowed` (the constant is returned, so
+   * keys are shared strings), otherwise the reader gives up.
+   */
+  private key<K extends string>(allowed: readonly K[]): K {
+    const text = this.text;
+    if (text.charCodeAt(this.pos) !== 34) throw GIVE_UP;
+    let found: K | undefined;
+    for (const candidate of allowed) {
+      const end = this.pos + 1 + candidate.length;
+      if (text.charCodeAt(end) === 34 && text.startsWith(candidate, this.pos + 1)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (found === undefined) throw GIVE_UP;
+    this.keyIndex = allowed.indexOf(found);
+    this.pos += found.length + 2;
+    this.keyEnd = this.pos;
+    this.ws();
+    if (text.charCodeAt(this.pos) !== 58) throw GIVE_UP;
+    this.pos++;
+    this.ws();
+    return found;
+  }
+
+  private stringValue(): string {
+    const text = this.text;
+    const start = this.pos;
+    if (text.charCodeAt(start) !== 34) throw GIVE_UP;
+    let pos = start + 1;
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === 34) break;
+      if (c === 92) {
+        escaped = true;
+        pos += 2;
+        continue;
+      }
+      if (c < 32 || c !== c) throw GIVE_UP;
+      pos++;
+    }
+    pos++;
+    this.stringStart = start;
+    this.pos = pos;
+    if (!escaped) return text.slice(start + 1, pos - 1);
+    try {
+      return JSON.parse(text.slice(start, pos)) as string;
+    } catch {
+      throw GIVE_UP;
+    }
+  }
+
+  private number(): number {
+    const text = this.text;
+    const start = this.pos;
+    let pos = start;
+    if (text.charCodeAt(pos) === 45) pos++;
+    let c = text.charCodeAt(pos);
+    if (c === 48) pos++;
+    else if (c >= 49 && c <= 57) pos = digits(text, pos);
+    else throw GIVE_UP;
+    if (text.charCodeAt(pos) === 46) {
+      if (!isDigit(text.charCodeAt(pos + 1))) throw GIVE_UP;
+      pos = digits(text, pos + 1);
+    }
+    c = text.charCodeAt(pos);
+    if (c === 101 || c === 69) {
+      pos++;
+      c = text.charCodeAt(pos);
+      if (c === 43 || c === 45) pos++;
+      if (!isDigit(text.charCodeAt(pos))) throw GIVE_UP;
+      pos = digits(text, pos);
+    }
+    this.pos = pos;
+    return Number(text.slice(start, pos));
+  }
+
+  /** After a member: `,` (then whitespace, returns true) or the closing `close` (consumed, returns false). */
+  private more(close: number): boolean {
+    this.ws();
+    const c = this.text.charCodeAt(this.pos);
+    this.pos++;
+    if (c === 44) {
+      this.ws();
+      return true;
+    }
+    if (c === close) return false;
+    throw GIVE_UP;
+  }
+
+  private expect(c: number): void {
+    if (this.text.charCodeAt(this.pos) !== c) throw GIVE_UP;
+    this.pos++;
+  }
+
+  private peek(): number {
+    return this.text.charCodeAt(this.pos);
+  }
+
+  private ws(): void {
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+}
+
+function digits(text: string, pos: number): number {
+  while (isDigit(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
