@@ -7,7 +7,7 @@
 import {
   countWorkers,
   eligibleWorkers,
-  matchFilter,
+  enterWorkflow,
   matchesQueue,
   parseRoutingConfig,
   resolveTarget,
@@ -141,21 +141,14 @@ export function routeNewTask(app: App, ws: WorkspaceRec, t: TaskRec): void {
   const config = workflowConfig(wf);
   if (!config) return;
   const attrs = parseAttributes(t.attributes);
-  const match = matchFilter(config, attrs, app.evaluate, nowFn(app));
+  const age = taskAge(t, app.now());
+  const entry = enterWorkflow(config, attrs, age, (queueSid) => counts(app, ws, queueSid), app.evaluate, nowFn(app));
   taskEvent(app, ws, t, 'workflow.entered', `Task ${t.sid} entered Workflow ${wf.sid}`);
-  if (!match) {
+  if (!entry) {
     t.routing = null;
     return;
   }
-  const age = taskAge(t, app.now());
-  const res = resolveTarget(
-    match.targets,
-    { filter: match.filter, target: 0, enteredAt: age },
-    age,
-    (queueSid) => counts(app, ws, queueSid),
-    app.evaluate,
-    { fresh: true, task: attrs, now: nowFn(app) },
-  );
+  const { match, resolution: res } = entry;
   t.routing = res.position;
   if (!res.target) {
     cancelTask(app, ws, t, 'Workflow Timeout', 'workflow.timeout');

@@ -4,6 +4,7 @@ export { parseRoutingConfig, queuesOf } from './config';
 export type { ParsedRoutingConfig } from './config';
 export {
   matchFilter,
+  enterWorkflow,
   targetsAt,
   resolveTarget,
   eligibleWorkers,
@@ -14,4 +15,4 @@ export {
   countWorkers,
   resolveTaskReference,
 } from './route';
-export type { FilterMatch, TargetResolution, OrderKey, EligibilityInput } from './route';
+export type { FilterMatch, WorkflowEntry, TargetResolution, OrderKey, EligibilityInput } from './route';

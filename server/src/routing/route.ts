@@ -1,6 +1,7 @@
 /**
  * The routing decisions TaskRouter makes for a task:
- * 1. which filter matches (the first whose expression holds, else `default_filter`);
+ * 1. which filter matches (the first whose expression holds and whose targets are not all skipped by `skip_if`, else
+ *    `default_filter`; see {@link enterWorkflow});
  * 2. which target of that filter applies, given the task's age (a target lasts `timeout` seconds from the moment the
  *    task reached it, so timeouts add up along the filter) and `skip_if` (evaluated when the task reaches the target,
  *    against the counts of the target queue's workers);
@@ -108,6 +109,60 @@ export function resolveTarget(
     }
     return { position, target, passed };
   }
+}
+
+export interface WorkflowEntry {
+  match: FilterMatch;
+  resolution: TargetResolution;
+  /** Filters whose expression matched but whose every target was skipped by `skip_if`, in order. */
+  skippedFilters: number[];
+}
+
+/**
+ * Sends a task into a workflow at `age`: the first filter whose expression holds and whose targets are not all skipped
+ * by `skip_if` (TaskRouter treats a filter skipped that way as one that did not match), else the default filter.
+ * Returns undefined when nothing matches and there is no default filter. A resolution without `target` means the task
+ * leaves the workflow (a target with timeout 0, or a default filter skipped by its `skip_if`).
+ */
+export function enterWorkflow(
+  config: RoutingConfig,
+  task: Record<string, unknown>,
+  age: number,
+  counts: (queueSid: string) => WorkerCounts,
+  evaluate: Evaluate,
+  now?: () => Date,
+): WorkflowEntry | undefined {
+  const skippedFilters: number[] = [];
+  const options = { fresh: true, task, ...(now ? { now } : {}) };
+  const candidates: FilterMatch[] = [];
+  for (let i = 0; i < config.filters.length; i++) {
+    const f = config.filters[i];
+    const ctx: EvaluationContext = { scope: 'filter', task, ...(now ? { now } : {}) };
+    if (evaluate(f.expression, ctx)) {
+      candidates.push({ filter: i, ...(f.name !== undefined ? { name: f.name } : {}), targets: f.targets });
+    }
+  }
+  if (config.defaultFilter) {
+    candidates.push({ filter: -1, name: 'default_filter', targets: [config.defaultFilter] });
+  }
+  for (const match of candidates) {
+    const resolution = resolveTarget(
+      match.targets,
+      { filter: match.filter, target: 0, enteredAt: age },
+      age,
+      counts,
+      evaluate,
+      options,
+    );
+    const allSkipped =
+      !resolution.target && resolution.passed.length > 0 && resolution.passed.every((p) => p.reason === 'skip_if');
+    if (allSkipped && match.filter !== -1) {
+      skippedFilters.push(match.filter);
+      continue;
+    }
+    return { match, resolution, skippedFilters };
+  }
+  return undefined;
 }
 
 /** The worker as a target expression sees it under `worker.`. */

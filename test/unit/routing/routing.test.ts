@@ -3,6 +3,7 @@ import { evaluateExpression } from '../../../server/src/language/expression';
 import {
   countWorkers,
   eligibleWorkers,
+  enterWorkflow,
   matchFilter,
   orderWorkers,
   parseRoutingConfig,
@@ -168,6 +169,59 @@ describe('routing: filters and targets', () => {
     // skip_if is not re-evaluated for a task already at the target.
     const later = resolveTarget(targets, kept.position, 50, counts(0), evaluate);
     assert.equal(later.target?.queue, Q1);
+  });
+});
+
+describe('routing: entering a workflow', () => {
+  const c = config({
+    task_routing: {
+      filters: [
+        {
+          filter_friendly_name: 'first',
+          expression: '1 == 1',
+          targets: [
+            { queue: Q1, skip_if: 'workers.available == 0' },
+            { queue: Q2, skip_if: 'workers.available == 0' },
+          ],
+        },
+        { filter_friendly_name: 'second', expression: 'lang == "en"', targets: [{ queue: Q2 }] },
+      ],
+      default_filter: { queue: Q3 },
+    },
+  });
+  const nobody = () => ({ available: 0, unavailable: 2 });
+
+  it('treats a filter whose every target is skipped as not matching: the next filter, else the default filter', () => {
+    const en = enterWorkflow(c, { lang: 'en' }, 0, nobody, evaluate);
+    assert.equal(en?.match.name, 'second');
+    assert.equal(en?.resolution.target?.queue, Q2);
+    assert.deepEqual(en?.skippedFilters, [0]);
+    const other = enterWorkflow(c, { lang: 'fr' }, 0, nobody, evaluate);
+    assert.equal(other?.match.filter, -1);
+    assert.equal(other?.resolution.target?.queue, Q3);
+    const staffed = enterWorkflow(c, { lang: 'en' }, 0, () => ({ available: 1, unavailable: 0 }), evaluate);
+    assert.equal(staffed?.match.name, 'first');
+    assert.equal(staffed?.resolution.target?.queue, Q1);
+    assert.deepEqual(staffed?.skippedFilters, []);
+  });
+
+  it('returns undefined when every filter is skipped or unmatched and there is no default filter', () => {
+    const noDefault = config({
+      task_routing: { filters: [{ expression: '1 == 1', targets: [{ queue: Q1, skip_if: '1 == 1' }] }] },
+    });
+    assert.equal(enterWorkflow(noDefault, {}, 0, nobody, evaluate), undefined);
+  });
+
+  it('leaves the workflow (no target) when a target with timeout 0 is passed, without trying later filters', () => {
+    const zero = config({
+      task_routing: {
+        filters: [{ expression: '1 == 1', targets: [{ queue: Q1, timeout: 0 }] }],
+        default_filter: { queue: Q3 },
+      },
+    });
+    const entry = enterWorkflow(zero, {}, 0, nobody, evaluate);
+    assert.equal(entry?.match.filter, 0);
+    assert.equal(entry?.resolution.target, undefined);
   });
 });
 

@@ -227,6 +227,30 @@ describe('sandbox: routing, reservations and events', () => {
     assert.equal((await reservations(t))[0].worker_sid, b);
   });
 
+  it('sends a task whose filter is skipped entirely by skip_if to the default filter, not out of the workflow', async () => {
+    const empty = await queue('Nobody', 'tier == 1');
+    const b = await worker('fallback', {});
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          {
+            filter_friendly_name: 'tier one',
+            expression: '1 == 1',
+            targets: [{ queue: empty, skip_if: 'workers.available == 0' }],
+          },
+        ],
+        default_filter: { queue: f.queue },
+      },
+    });
+    const t = await task(wf, {});
+    const now = await getTask(t);
+    assert.equal(now.assignment_status, 'reserved');
+    assert.equal(now.task_queue_sid, f.queue);
+    assert.equal((await reservations(t))[0].worker_sid, b);
+    const timedOut = await h.get(path('/Events'), { TaskSid: t, EventType: 'workflow.timeout' });
+    assert.equal(timedOut.body.events.length, 0);
+  });
+
   it('reserves only workers matching the target expression and respects order_by', async () => {
     const q = await queue('All', '1 == 1');
     const wf = await workflow({
