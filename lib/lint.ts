@@ -11,6 +11,7 @@ import type { Diagnostic } from '../server/src/language/workflow';
 export const USAGE = `Usage: taskrouter-lint [--format text|json] FILE...
 
 Validates TaskRouter workflow configuration files (JSON) and prints their diagnostics.
+A FILE of - reads standard input.
 
 Options:
   --format text   one line per diagnostic: FILE:LINE:COLUMN SEVERITY CODE MESSAGE (default)

@@ -18,8 +18,14 @@ interface Run {
 
 /** Runs `node --import tsx lib/cli.ts ...args` and resolves when the process exits. */
 function cli(...args: string[]): Promise<Run> {
+  return cliWithInput(undefined, ...args);
+}
+
+/** Like `cli`, writing `input` to the process's standard input. */
+function cliWithInput(input: string | undefined, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli.ts', ...args], { stdio: 'pipe' });
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -118,6 +124,12 @@ describe('taskrouter-lint CLI', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads standard input for the file -', async () => {
+    const run = await cliWithInput('{"task_routing": {"default_filter": {"queue": "WQ1"}}}', '-');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^-:1:48 error malformed-queue-sid /);
   });
 
   it('treats arguments after -- as files', async () => {
