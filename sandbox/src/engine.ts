@@ -11,6 +11,7 @@ import {
   matchesQueue,
   parseRoutingConfig,
   resolveTarget,
+  targetDeadline,
   targetsAt,
   type RoutingConfig,
   type RoutingTarget,
@@ -421,8 +422,8 @@ export function processWorkspace(app: App, ws: WorkspaceRec): void {
       const config = workflowConfig(wf);
       if (!config) continue;
       const targets = targetsAt(config, t.routing.filter);
-      const current = targets[t.routing.target];
-      if (current?.timeout === undefined || age < t.routing.enteredAt + current.timeout) continue;
+      const deadline = targetDeadline(targets, t.routing.target);
+      if (deadline === undefined || age < deadline) continue;
       const attrs = parseAttributes(t.attributes);
       const res = resolveTarget(targets, t.routing, age, (q) => counts(app, ws, q), app.evaluate, {
         task: attrs,
@@ -542,12 +543,13 @@ export function nextDeadline(ws: WorkspaceRec): number | undefined {
     consider(t.date_created + t.timeout * 1000);
     // A reserved task stays at its target until its reservations end (processWorkspace moves only pending tasks), so
     // its target timeout is no deadline: counting it would re-arm a timer for a moment already past, again and again.
-    const cur = t.assignment_status === 'pending' ? currentTarget(ws, t) : undefined;
-    if (cur && t.routing && cur.target.timeout !== undefined) {
-      consider(t.date_created + (t.routing.enteredAt + cur.target.timeout) * 1000);
+    const wf = t.workflow_sid ? ws.workflows.get(t.workflow_sid) : undefined;
+    const config = wf && t.assignment_status === 'pending' ? workflowConfig(wf) : undefined;
+    if (config && t.routing) {
+      const deadline = targetDeadline(targetsAt(config, t.routing.filter), t.routing.target);
+      if (deadline !== undefined) consider(t.date_created + deadline * 1000);
     }
     if (t.assignment_status === 'reserved') {
-      const wf = t.workflow_sid ? ws.workflows.get(t.workflow_sid) : undefined;
       const limit = (wf?.task_reservation_timeout ?? 120) * 1000;
       for (const r of pendingByTask.get(t.sid) ?? []) consider(r.date_created + limit);
     }

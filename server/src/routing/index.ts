@@ -7,6 +7,7 @@ export {
   enterWorkflow,
   targetsAt,
   resolveTarget,
+  targetDeadline,
   eligibleWorkers,
   matchesQueue,
   workerContext,

@@ -2,9 +2,10 @@
  * The routing decisions TaskRouter makes for a task:
  * 1. which filter matches (the first whose expression holds and whose targets are not all skipped by `skip_if`, else
  *    `default_filter`; see {@link enterWorkflow});
- * 2. which target of that filter applies, given the task's age (a target lasts `timeout` seconds from the moment the
- *    task reached it, so timeouts add up along the filter) and `skip_if` (evaluated when the task reaches the target,
- *    against the counts of the target queue's workers);
+ * 2. which target of that filter applies, given the task's age (timeouts are cumulative against the task's age: target
+ *    `i` times out when the age reaches the sum of the timeouts of targets `0..i`, however the task got there, as
+ *    Twilio's timeout-evaluation page describes) and `skip_if` (evaluated when the task reaches the target, against
+ *    the counts of the target queue's workers);
  * 3. which workers are eligible (the queue's `target_workers` AND the target's `expression`, and the known worker),
  *    in `order_by` order.
  * When the task runs past the last target it leaves the workflow (TaskRouter cancels it); a later filter and the
@@ -61,6 +62,17 @@ export interface TargetResolution {
 }
 
 /**
+ * The task age (seconds) at which target `index` times out: the sum of the timeouts of targets `0..index` (a target
+ * without a timeout adds nothing). Undefined when the target itself has no timeout.
+ */
+export function targetDeadline(targets: readonly RoutingTarget[], index: number): number | undefined {
+  if (targets[index]?.timeout === undefined) return undefined;
+  let sum = 0;
+  for (let i = 0; i <= index; i++) sum += targets[i].timeout ?? 0;
+  return sum;
+}
+
+/**
  * Moves a task along its filter's targets up to `age`. `from` is where the task was (for a newly matched task:
  * `{filter, target: 0, enteredAt: age}` with `fresh` true so the first target's `skip_if` is evaluated).
  * `counts(queue)` gives the worker counts of a queue for `skip_if`.
@@ -96,12 +108,12 @@ export function resolveTarget(
         continue;
       }
     }
-    if (target.timeout !== undefined) {
-      const expiresAt = enteredAt + target.timeout;
+    const expiresAt = targetDeadline(targets, index);
+    if (expiresAt !== undefined) {
       if (age >= expiresAt) {
         passed.push({ target: index, reason: 'timeout' });
         index++;
-        enteredAt = expiresAt;
+        enteredAt = Math.max(enteredAt, expiresAt);
         entering = true;
         continue;
       }

@@ -16,7 +16,7 @@ export interface RoutingTarget {
   expression?: string;
   /** The effective priority (own, or carried over from an earlier target). */
   priority?: number;
-  /** Seconds this step lasts, counted from the task's age when it reached the step. */
+  /** Seconds; cumulative: this step times out when the task's age reaches the sum of the timeouts up to it. */
   timeout?: number;
   orderBy?: string;
   skipIf?: string;
@@ -40,7 +40,7 @@ export interface RoutingConfig {
 export interface RoutingPosition {
   filter: number;
   target: number;
-  /** The task's age (seconds) when it reached `target`. */
+  /** The task's age (seconds) when it reached `target` (informational: timeouts count from the task's creation). */
   enteredAt: number;
 }
 

@@ -9,6 +9,7 @@ import {
   parseRoutingConfig,
   queuesOf,
   resolveTarget,
+  targetDeadline,
   type Evaluate,
   type RoutingConfig,
   type RoutingWorker,
@@ -169,6 +170,48 @@ describe('routing: filters and targets', () => {
     // skip_if is not re-evaluated for a task already at the target.
     const later = resolveTarget(targets, kept.position, 50, counts(0), evaluate);
     assert.equal(later.target?.queue, Q1);
+  });
+});
+
+describe('routing: timeouts are cumulative against the task age', () => {
+  const targets = config({
+    task_routing: {
+      filters: [
+        {
+          expression: '1 == 1',
+          targets: [
+            { queue: Q1, timeout: 10, skip_if: 'workers.available == 0' },
+            { queue: Q2, timeout: 10 },
+            { queue: Q3, timeout: 10 },
+          ],
+        },
+      ],
+    },
+  }).filters[0].targets;
+  const counts = (available: number) => () => ({ available, unavailable: 0 });
+
+  it('gives target i the deadline sum(timeouts 0..i), also when the task reached it early by skip_if', () => {
+    assert.equal(targetDeadline(targets, 0), 10);
+    assert.equal(targetDeadline(targets, 2), 30);
+    const skipped = resolveTarget(targets, { filter: 0, target: 0, enteredAt: 0 }, 0, counts(0), evaluate, {
+      fresh: true,
+    });
+    assert.equal(skipped.target?.queue, Q2);
+    assert.equal(skipped.expiresAt, 20, 'Q2 times out at age 10 + 10, not 10 s after the skip');
+    assert.equal(resolveTarget(targets, skipped.position, 19, counts(0), evaluate).target?.queue, Q2);
+    assert.equal(resolveTarget(targets, skipped.position, 20, counts(0), evaluate).target?.queue, Q3);
+  });
+
+  it('passes targets whose deadline the task age already exceeds when the task enters late', () => {
+    const late = resolveTarget(targets, { filter: 0, target: 0, enteredAt: 25 }, 25, counts(1), evaluate, {
+      fresh: true,
+    });
+    assert.equal(late.target?.queue, Q3);
+    assert.equal(late.expiresAt, 30);
+    assert.deepEqual(
+      late.passed.map((p) => p.reason),
+      ['timeout', 'timeout'],
+    );
   });
 });
 

@@ -251,6 +251,32 @@ describe('sandbox: routing, reservations and events', () => {
     assert.equal(timedOut.body.events.length, 0);
   });
 
+  it('counts a target timeout from the task creation even when skip_if brought the task there early', async () => {
+    const empty = await queue('Empty step', 'tier == 1');
+    const second = await queue('Second step', 'tier == 2');
+    const wf = await workflow({
+      task_routing: {
+        filters: [
+          {
+            expression: '1 == 1',
+            targets: [
+              { queue: empty, skip_if: 'workers.available == 0', timeout: 30 },
+              { queue: second, timeout: 30 },
+            ],
+          },
+        ],
+      },
+    });
+    const t = await task(wf, {});
+    assert.equal((await getTask(t)).task_queue_sid, second);
+    h.sandbox.advance(30_000);
+    assert.equal((await getTask(t)).assignment_status, 'pending', 'the second step lasts until age 30 + 30');
+    h.sandbox.advance(30_000);
+    const now = await getTask(t);
+    assert.equal(now.assignment_status, 'canceled');
+    assert.equal(now.reason, 'Workflow Timeout');
+  });
+
   it('reserves only workers matching the target expression and respects order_by', async () => {
     const q = await queue('All', '1 == 1');
     const wf = await workflow({
