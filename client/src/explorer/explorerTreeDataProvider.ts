@@ -140,6 +140,9 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   /** Follows a change made through the extension: updates in place, reloads the list on creates. */
   private applyChange(change: ResourceChange): void {
     const { address } = change;
+    if (address.kind === 'worker' || address.kind === 'task') {
+      this.queueCountsChanged(address.accountId, address.workspaceSid);
+    }
     const parent: TreeNode | undefined =
       address.kind === 'workspace'
         ? this.accountNodes.get(address.accountId)
@@ -158,6 +161,20 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
       this.forgetUnder(`${parent.id}/${address.sid}`);
     }
     this.emitter.fire(parent);
+  }
+
+  /** Workers and tasks make a queue's counts: its items fetch them again the next time they show. */
+  private queueCountsChanged(accountId: string, workspaceSid: string): void {
+    const queues = this.known.get(`${accountId}/${workspaceSid}/${KINDS.taskQueue.segment}`);
+    if (!(queues instanceof FolderNode)) {
+      return;
+    }
+    for (const node of queues.loadedChildren()) {
+      if (node instanceof ResourceNode) {
+        node.invalidateCounts();
+        this.emitter.fire(node);
+      }
+    }
   }
 
   private forgetUnder(prefix: string): void {

@@ -111,4 +111,9 @@ export abstract class PagedParentNode<T extends { sid: string }> implements Page
   childBySid(sid: string): TreeNode | undefined {
     return this.nodes.get(sid);
   }
+
+  /** The child items made so far for loaded resources. */
+  loadedChildren(): TreeNode[] {
+    return [...this.nodes.values()];
+  }
 }

@@ -65,6 +65,14 @@ export class ResourceNode implements TreeNode, ResourceHolder {
     return item;
   }
 
+  /**
+   * Forgets that a queue's counts were loaded, so the next time the item shows they are fetched again (after a
+   * change to a worker or a task of the workspace). The old counts stay on screen until the new ones arrive.
+   */
+  invalidateCounts(): void {
+    this.countsRequested = false;
+  }
+
   /** A queue's waiting tasks and available workers come from its real-time statistics, after the item shows. */
   private async loadQueueCounts(): Promise<void> {
     const queue = this.resource as TaskQueue;

@@ -25,6 +25,7 @@ import {
   testApi,
 } from './explorerFixture.test';
 import { screenshot } from './support/screenshot';
+import { waitFor } from './support/wait';
 // The other explorer test files, so the suite's list of test files needs one line for all of them.
 import './explorerDocuments.test';
 import './explorerPaging.test';
@@ -337,6 +338,37 @@ describe('explorer: create, edit and delete through the commands', () => {
     assert.strictEqual(storedTask.taskQueueSid, queue.sid);
     const taskNode = await child(f.api, tasks, task.sid);
     assert.match(descriptionOf(f.api, taskNode), /^(pending|reserved|assigned) · \d+s · Spanish$/);
+  });
+
+  it("keeps a queue's waiting and available counts in step with workers created and deleted", async () => {
+    const queues = await folder(f.api, wsNode, 'Task Queues');
+    const spanish = await child(f.api, queues, 'Spanish');
+    const queueSid = spanish.id.split('/').pop() ?? '';
+    const available = async () =>
+      (await f.rest.statistics.taskQueueRealTime(workspace.sid, queueSid)).totalAvailableWorkers;
+    // The item shows the counts it fetched once it was shown.
+    const shown = (n: number) =>
+      waitFor(`'Spanish' to show ${n} available`, () => {
+        const d = descriptionOf(f.api, spanish);
+        return d.endsWith(`· ${n} available`) ? d : undefined;
+      });
+    const before = await available();
+    await shown(before);
+
+    const workers = await folder(f.api, wsNode, 'Workers');
+    const { result: bea } = await runCommand<Worker>(f.api, 'taskrouter.createWorker', workers, [
+      { step: 'friendlyName', input: 'Bea' },
+      { step: 'activity', pick: 'Available' },
+      { step: 'attributes', input: '{"languages":["es"]}' },
+    ]);
+    assert.strictEqual(await available(), before + 1, 'the server counts Bea');
+    await shown(before + 1);
+
+    await runCommand(f.api, 'taskrouter.delete', await child(f.api, workers, 'Bea'), [
+      { step: 'confirm', action: 'Delete' },
+    ]);
+    await assertGone(f.rest.workers(workspace.sid).get(bea.sid), 'Bea');
+    await shown(before);
   });
 
   it('renames a worker and changes its activity, and the tree follows', async () => {
