@@ -1,5 +1,6 @@
 // One REST client per account, made from the account's credentials when first needed.
-import { TaskRouterClient, type RequestLogEvent } from '../api';
+import { AuthenticationError, TaskRouterClient, type RequestLogEvent } from '../api';
+import { errorMessage } from '../log';
 import type { Logger } from '../log';
 import type { Credentials } from './account';
 import type { AccountStore } from './accountStore';
@@ -45,6 +46,16 @@ export function createClient(credentials: Credentials, log?: Logger): TaskRouter
  */
 export async function checkCredentials(credentials: Credentials): Promise<void> {
   await createClient(credentials).workspaces.page({ pageSize: 1 });
+}
+
+/**
+ * Why a credential check failed, for a message: the API refused the credentials, or it could not be
+ * asked at all (no network, a wrong URL, a server error). Never mentions the secret.
+ */
+export function describeCheckFailure(error: unknown): string {
+  return error instanceof AuthenticationError
+    ? `the API refused the credentials. ${errorMessage(error)}`
+    : `the credentials could not be checked. ${errorMessage(error)}`;
 }
 
 function describeRequest(e: RequestLogEvent): string {

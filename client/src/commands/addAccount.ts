@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import { AccountStore } from '../accounts/accountStore';
-import { checkCredentials } from '../accounts/clientProvider';
+import { checkCredentials, describeCheckFailure } from '../accounts/clientProvider';
 import { isAccountSid, isApiKeySid, isHttpUrl } from '../accounts/credentialSources';
-import { errorMessage } from '../log';
 import { CommandContext, prompter } from './commandContext';
 
 type Method = 'authToken' | 'apiKey' | 'otherServer';
@@ -95,7 +94,7 @@ export async function addAccount(ctx: CommandContext): Promise<Account> {
       try {
         await checkCredentials({ accountSid, username, secret, baseUrl });
       } catch (error) {
-        throw new Error(`The account was not saved: the API refused the credentials. ${errorMessage(error)}`);
+        throw new Error(`The account was not saved: ${describeCheckFailure(error)}`);
       }
     },
   );

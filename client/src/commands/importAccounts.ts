@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
-import { checkCredentials } from '../accounts/clientProvider';
+import { checkCredentials, describeCheckFailure } from '../accounts/clientProvider';
 import {
   CredentialCandidate,
   environmentCandidate,
@@ -79,13 +79,13 @@ export async function importAccounts(ctx: CommandContext): Promise<Account[]> {
     try {
       await checkCredentials(credentials);
     } catch (error) {
-      failures.push(`${c.label}: ${errorMessage(error)}`);
+      failures.push(`${c.label}: ${describeCheckFailure(error)}`);
       continue;
     }
     added.push(await ctx.accounts.add({ ...credentials, label: c.label, source: c.source }));
   }
   if (failures.length > 0) {
-    p.error(`Not imported (the API refused the credentials): ${failures.join('; ')}`);
+    p.error(`Not imported: ${failures.join('; ')}`);
   }
   if (added.length > 0) {
     p.info(`Imported ${added.map((a) => `'${a.label}'`).join(', ')}.`);

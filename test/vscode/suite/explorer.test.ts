@@ -72,6 +72,28 @@ describe('explorer: accounts', () => {
     assert.strictEqual(api.accounts.list().length, before);
   });
 
+  it('says when the credentials could not be checked, without blaming them', async () => {
+    const gone = await startSandbox({ port: 0 });
+    await gone.close();
+    const before = api.accounts.list().length;
+    const { prompter } = await runCommand(
+      api,
+      'taskrouter.addAccount',
+      undefined,
+      [
+        { step: 'method', pick: 'Another server' },
+        { step: 'baseUrl', input: gone.url },
+        { step: 'accountSid', input: gone.accountSid },
+        { step: 'secret', input: gone.authToken },
+        { step: 'label', input: 'Nobody there' },
+      ],
+      { expectError: /The account was not saved: the credentials could not be checked\. Network error/ },
+    );
+    assert.ok(!/refused the credentials/.test(prompter.errors[0]), prompter.errors[0]);
+    assert.ok(!prompter.errors[0].includes(gone.authToken), 'the secret is not in the message');
+    assert.strictEqual(api.accounts.list().length, before);
+  });
+
   it('adds an account after checking it, renames it, and removes it with a confirmation', async () => {
     const { result: account } = await runCommand<Account>(api, 'taskrouter.addAccount', undefined, [
       { step: 'method', pick: 'Another server' },
