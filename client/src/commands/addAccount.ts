@@ -6,11 +6,13 @@ import { isAccountSid, isApiKeySid, isHttpUrl } from '../accounts/credentialSour
 import { CommandContext, prompter } from './commandContext';
 
 type Method = 'authToken' | 'apiKey' | 'otherServer';
+type Credential = 'authToken' | 'apiKey';
 
 /**
- * Adds an account: Account SID + Auth Token, or API Key SID + Secret (Twilio's recommendation), or
- * an Account SID + token at another API URL (a regional edge, or `npm run sandbox`). The credentials
- * are checked against the API before anything is stored; the secret goes to SecretStorage only.
+ * Adds an account: Account SID + Auth Token, or API Key SID + Secret (Twilio's recommendation), at
+ * https://taskrouter.twilio.com or at another API URL (a regional edge, or `npm run sandbox`). The
+ * credentials are checked against the API before anything is stored; the secret goes to
+ * SecretStorage only.
  */
 export async function addAccount(ctx: CommandContext): Promise<Account> {
   const p = prompter(ctx);
@@ -29,6 +31,7 @@ export async function addAccount(ctx: CommandContext): Promise<Account> {
     )
   ).value;
   let baseUrl: string | undefined;
+  let credential: Credential = method === 'apiKey' ? 'apiKey' : 'authToken';
   if (method === 'otherServer') {
     baseUrl = (
       await p.inputBox({
@@ -41,6 +44,15 @@ export async function addAccount(ctx: CommandContext): Promise<Account> {
     )
       .trim()
       .replace(/\/+$/, '');
+    credential = (
+      await p.quickPick<vscode.QuickPickItem & { value: Credential }>(
+        [
+          { label: 'API Key', description: 'API Key SID and Secret', value: 'apiKey' },
+          { label: 'Auth Token', description: 'Account SID and Auth Token', value: 'authToken' },
+        ],
+        { step: 'credential', placeHolder: `How do you sign in at ${baseUrl}?`, title: 'Add TaskRouter Account' },
+      )
+    ).value;
   }
   const accountSid = (
     await p.inputBox({
@@ -52,7 +64,7 @@ export async function addAccount(ctx: CommandContext): Promise<Account> {
     })
   ).trim();
   let username = accountSid;
-  if (method === 'apiKey') {
+  if (credential === 'apiKey') {
     username = (
       await p.inputBox({
         step: 'apiKeySid',
@@ -67,7 +79,7 @@ export async function addAccount(ctx: CommandContext): Promise<Account> {
     step: 'secret',
     title: 'Add TaskRouter Account',
     prompt:
-      method === 'apiKey'
+      credential === 'apiKey'
         ? 'API Key Secret (kept in VS Code secret storage)'
         : 'Auth Token (kept in VS Code secret storage)',
     password: true,

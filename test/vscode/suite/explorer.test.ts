@@ -62,6 +62,7 @@ describe('explorer: accounts', () => {
       [
         { step: 'method', pick: 'Another server' },
         { step: 'baseUrl', input: sandbox.url },
+        { step: 'credential', pick: 'Auth Token' },
         { step: 'accountSid', input: sandbox.accountSid },
         { step: 'secret', input: 'not-the-token' },
         { step: 'label', input: 'Wrong token' },
@@ -83,6 +84,7 @@ describe('explorer: accounts', () => {
       [
         { step: 'method', pick: 'Another server' },
         { step: 'baseUrl', input: gone.url },
+        { step: 'credential', pick: 'Auth Token' },
         { step: 'accountSid', input: gone.accountSid },
         { step: 'secret', input: gone.authToken },
         { step: 'label', input: 'Nobody there' },
@@ -94,10 +96,38 @@ describe('explorer: accounts', () => {
     assert.strictEqual(api.accounts.list().length, before);
   });
 
+  it('adds an account that signs in with an API Key', async () => {
+    const keySid = `SK${'5'.repeat(32)}`;
+    const keySecret = 'api-key-secret-under-test';
+    const keyed = await startSandbox({ port: 0, apiKeys: [{ sid: keySid, secret: keySecret }] });
+    try {
+      const { result: account } = await runCommand<Account>(api, 'taskrouter.addAccount', undefined, [
+        { step: 'method', pick: 'Another server' },
+        { step: 'baseUrl', input: keyed.url },
+        { step: 'credential', pick: 'API Key' },
+        { step: 'accountSid', input: keyed.accountSid },
+        { step: 'apiKeySid', input: keySid },
+        { step: 'secret', input: keySecret },
+        { step: 'label', input: 'Keyed sandbox' },
+      ]);
+      assert.strictEqual(account.username, keySid);
+      assert.strictEqual(account.accountSid, keyed.accountSid);
+      assert.ok(!JSON.stringify(api.accounts.list()).includes(keySecret), 'no secret in the account metadata');
+      await api.tree.getChildren();
+      const node = api.tree.findNode(account.id);
+      assert.ok(node);
+      assert.deepStrictEqual(await labels(api, node), ['No workspaces'], 'the tree signs in with the API Key');
+      await api.accounts.remove(account.id);
+    } finally {
+      await keyed.close();
+    }
+  });
+
   it('adds an account after checking it, renames it, and removes it with a confirmation', async () => {
     const { result: account } = await runCommand<Account>(api, 'taskrouter.addAccount', undefined, [
       { step: 'method', pick: 'Another server' },
       { step: 'baseUrl', input: `${sandbox.url}/` },
+      { step: 'credential', pick: 'Auth Token' },
       { step: 'accountSid', input: sandbox.accountSid },
       { step: 'secret', input: sandbox.authToken },
       { step: 'label', input: 'Sandbox under test' },
