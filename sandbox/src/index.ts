@@ -22,6 +22,7 @@ import { ManualClock, SystemClock, type Clock } from './clock';
 import { Scheduler } from './engine';
 import { checkExpression, checkWorkflow, evaluate } from './expressions';
 import { SandboxServer, type FaultKind, type FaultOptions } from './server';
+import { serializeState, writeFileAtomic } from './state';
 
 export { ManualClock, SystemClock };
 export type { Clock, FaultKind, FaultOptions };
@@ -126,6 +127,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     checkExpression,
   });
   app.state = probe.state;
+  if (options.dataFile) {
+    // Written once now: a data file that cannot be written stops the start with a clear message (instead of every
+    // change failing later), and a made-up Account SID is kept for the next start even if nothing changes.
+    try {
+      writeFileAtomic(options.dataFile, serializeState(app.state, accountSid));
+    } catch (err) {
+      throw new Error(`Cannot write the sandbox data file ${options.dataFile}: ${(err as Error).message}`);
+    }
+  }
   const authToken = options.authToken ?? makeAuthToken();
   const scheduler = new Scheduler(app);
   const server = new SandboxServer(

@@ -64,6 +64,26 @@ describe('sandbox: persistence', () => {
     assert.equal(fs.readFileSync(dataFile, 'utf8'), '{"hello":"world"}');
   });
 
+  it('refuses to start when the data file cannot be written, instead of failing the first change', async () => {
+    const dataFile = path.join(dir, 'missing-folder', 'state.json');
+    // Closed again if it starts after all, so a failure here does not keep the test run alive.
+    const started = startSandbox({ port: 0, dataFile }).then(async (sandbox) => {
+      await sandbox.close();
+      return sandbox;
+    });
+    await assert.rejects(started, (err: Error) => err.message.includes(dataFile) && /cannot write/i.test(err.message));
+  });
+
+  it('writes the data file at start, so a restart keeps the made-up Account SID even without changes', async () => {
+    const dataFile = path.join(dir, 'fresh.json');
+    const s1 = await startSandbox({ port: 0, dataFile });
+    assert.ok(fs.existsSync(dataFile));
+    await s1.close();
+    const s2 = await startSandbox({ port: 0, dataFile });
+    assert.equal(s2.accountSid, s1.accountSid);
+    await s2.close();
+  });
+
   it('keeps state in memory only without a data file', async () => {
     const h1 = await harness();
     await fifoWorkspace(h1);
