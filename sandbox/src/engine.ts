@@ -143,7 +143,15 @@ export function routeNewTask(app: App, ws: WorkspaceRec, t: TaskRec): void {
   if (!config) return;
   const attrs = parseAttributes(t.attributes);
   const age = taskAge(t, app.now());
-  const entry = enterWorkflow(config, attrs, age, (queueSid) => counts(app, ws, queueSid), app.evaluate, nowFn(app));
+  const entry = enterWorkflow(
+    config,
+    attrs,
+    age,
+    (queueSid) => counts(app, ws, queueSid),
+    app.evaluate,
+    nowFn(app),
+    (target) => canAssignNow(app, ws, t, target),
+  );
   taskEvent(app, ws, t, 'workflow.entered', `Task ${t.sid} entered Workflow ${wf.sid}`);
   if (!entry) {
     t.routing = null;
@@ -160,6 +168,12 @@ export function routeNewTask(app: App, ws: WorkspaceRec, t: TaskRec): void {
     workflow_filter_target_index: res.position.target,
   });
   setQueue(app, ws, t, res.target, false);
+}
+
+/** Whether a reservation for `t` at `target` could be created right now (then its `skip_if` does not apply). */
+function canAssignNow(app: App, ws: WorkspaceRec, t: TaskRec, target: RoutingTarget): boolean {
+  const q = ws.taskQueues.get(target.queue);
+  return q !== undefined && assignableWorkers(app, ws, t, q, target).length > 0;
 }
 
 function counts(app: App, ws: WorkspaceRec, queueSid: string) {
@@ -428,6 +442,7 @@ export function processWorkspace(app: App, ws: WorkspaceRec): void {
       const res = resolveTarget(targets, t.routing, age, (q) => counts(app, ws, q), app.evaluate, {
         task: attrs,
         now: nowFn(app),
+        assignable: (target) => canAssignNow(app, ws, t, target),
       });
       if (res.position.target !== t.routing.target) {
         t.routing = res.position;
@@ -455,11 +470,61 @@ function currentTarget(ws: WorkspaceRec, t: TaskRec): { target: RoutingTarget; w
   return target ? { target, wf } : undefined;
 }
 
+/**
+ * The workers a reservation for task `t` at `target` (in queue `q`) could go to right now, in the order they would be
+ * offered it: available, with capacity on the task's channel, not declined before, matching the queue and the target.
+ */
+function assignableWorkers(
+  app: App,
+  ws: WorkspaceRec,
+  t: TaskRec,
+  q: TaskQueueRec,
+  target: RoutingTarget,
+  cache: Map<string, RoutingWorker> = new Map(),
+): RoutingWorker[] {
+  const known = t.routing_target?.startsWith('WK') ? t.routing_target : undefined;
+  const pool = known
+    ? [...ws.workers.values()].filter((k) => k.sid === known)
+    : [...ws.workers.values()].filter((k) => ws.activities.get(k.activity_sid)?.available);
+  const candidates = pool.filter(
+    (k) =>
+      !t.declined.includes(k.sid) &&
+      ((known !== undefined && t.ignore_capacity === true) || hasCapacity(ws, k, t.task_channel_sid)),
+  );
+  if (candidates.length === 0) return [];
+  const routingCandidates = candidates.map((k) => {
+    let rw = cache.get(k.sid);
+    if (!rw) {
+      rw = routingWorker(ws, k);
+      cache.set(k.sid, rw);
+    }
+    return rw;
+  });
+  const eligible = eligibleWorkers({
+    target,
+    // A task routed to a known worker skips the queue's target_workers.
+    queue: { sid: q.sid, targetWorkers: known ? '1==1' : q.target_workers },
+    task: parseAttributes(t.attributes),
+    workers: routingCandidates,
+    evaluate: app.evaluate,
+    now: nowFn(app),
+  });
+  // Without order_by, the worker idle the longest goes first.
+  return target.orderBy
+    ? eligible
+    : eligible
+        .slice()
+        .sort(
+          (a, b) =>
+            (ws.workers.get(a.sid)?.date_status_changed ?? 0) - (ws.workers.get(b.sid)?.date_status_changed ?? 0),
+        );
+}
+
 function assign(app: App, ws: WorkspaceRec): void {
   // Workers that could take something now; without any, there is nothing to do.
-  const free = [...ws.workers.values()].filter((k) => ws.activities.get(k.activity_sid)?.available);
+  const anyFree = [...ws.workers.values()].some((k) => ws.activities.get(k.activity_sid)?.available);
   const pending = [...ws.tasks.values()].filter((t) => t.assignment_status === 'pending' && t.task_queue_sid);
-  if (free.length === 0 && !pending.some((t) => t.routing_target?.startsWith('WK') && t.ignore_capacity)) return;
+  if (!anyFree && !pending.some((t) => t.routing_target?.startsWith('WK') && t.ignore_capacity)) return;
   if (pending.length === 0) return;
   const queueOrder = (t: TaskRec) => ws.taskQueues.get(t.task_queue_sid ?? '')?.task_order ?? 'FIFO';
   pending.sort((a, b) => {
@@ -475,41 +540,7 @@ function assign(app: App, ws: WorkspaceRec): void {
     if (!q) continue;
     const cur = currentTarget(ws, t);
     const target: RoutingTarget = cur?.target ?? { queue: q.sid };
-    const known = t.routing_target?.startsWith('WK') ? t.routing_target : undefined;
-    const pool = known ? [...ws.workers.values()].filter((k) => k.sid === known) : free;
-    const candidates = pool.filter(
-      (k) =>
-        !t.declined.includes(k.sid) &&
-        ((known !== undefined && t.ignore_capacity === true) || hasCapacity(ws, k, t.task_channel_sid)),
-    );
-    if (candidates.length === 0) continue;
-    const routingCandidates = candidates.map((k) => {
-      let rw = freeRouting.get(k.sid);
-      if (!rw) {
-        rw = routingWorker(ws, k);
-        freeRouting.set(k.sid, rw);
-      }
-      return rw;
-    });
-    const eligible = eligibleWorkers({
-      target,
-      // A task routed to a known worker skips the queue's target_workers.
-      queue: { sid: q.sid, targetWorkers: known ? '1==1' : q.target_workers },
-      task: parseAttributes(t.attributes),
-      workers: routingCandidates,
-      evaluate: app.evaluate,
-      now: nowFn(app),
-    });
-    if (eligible.length === 0) continue;
-    // Without order_by, the worker idle the longest goes first.
-    const ordered = target.orderBy
-      ? eligible
-      : eligible
-          .slice()
-          .sort(
-            (a, b) =>
-              (ws.workers.get(a.sid)?.date_status_changed ?? 0) - (ws.workers.get(b.sid)?.date_status_changed ?? 0),
-          );
+    const ordered = assignableWorkers(app, ws, t, q, target, freeRouting);
     const max = Math.max(1, q.max_reserved_workers);
     for (const rw of ordered.slice(0, max)) {
       const k = ws.workers.get(rw.sid);

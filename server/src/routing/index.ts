@@ -16,4 +16,4 @@ export {
   countWorkers,
   resolveTaskReference,
 } from './route';
-export type { FilterMatch, WorkflowEntry, TargetResolution, OrderKey, EligibilityInput } from './route';
+export type { FilterMatch, WorkflowEntry, ResolveOptions, TargetResolution, OrderKey, EligibilityInput } from './route';

@@ -72,6 +72,19 @@ export function targetDeadline(targets: readonly RoutingTarget[], index: number)
   return sum;
 }
 
+export interface ResolveOptions {
+  /** True for a task entering the filter now: the first target's `skip_if` is evaluated. */
+  fresh?: boolean;
+  task?: Record<string, unknown>;
+  now?: () => Date;
+  /**
+   * Whether a reservation could be created at once for the task at this target. TaskRouter evaluates `skip_if` only
+   * when none can ("Skip Timeout is evaluated only if a Task can't be assigned to a Worker immediately"), so a step
+   * with `skip_if: 1==1` still gets the task while a matching worker is free. Without it, `skip_if` alone decides.
+   */
+  assignable?: (target: RoutingTarget) => boolean;
+}
+
 /**
  * Moves a task along its filter's targets up to `age`. `from` is where the task was (for a newly matched task:
  * `{filter, target: 0, enteredAt: age}` with `fresh` true so the first target's `skip_if` is evaluated).
@@ -83,7 +96,7 @@ export function resolveTarget(
   age: number,
   counts: (queueSid: string) => WorkerCounts,
   evaluate: Evaluate,
-  options: { fresh?: boolean; task?: Record<string, unknown>; now?: () => Date } = {},
+  options: ResolveOptions = {},
 ): TargetResolution {
   let index = from.target;
   let enteredAt = from.enteredAt;
@@ -93,7 +106,7 @@ export function resolveTarget(
     const position = { filter: from.filter, target: index, enteredAt };
     const target = targets[index];
     if (!target) return { position, passed };
-    if (entering && target.skipIf) {
+    if (entering && target.skipIf && !options.assignable?.(target)) {
       const ctx: EvaluationContext = {
         scope: 'skipIf',
         workers: counts(target.queue),
@@ -143,9 +156,10 @@ export function enterWorkflow(
   counts: (queueSid: string) => WorkerCounts,
   evaluate: Evaluate,
   now?: () => Date,
+  assignable?: (target: RoutingTarget) => boolean,
 ): WorkflowEntry | undefined {
   const skippedFilters: number[] = [];
-  const options = { fresh: true, task, ...(now ? { now } : {}) };
+  const options: ResolveOptions = { fresh: true, task, ...(now ? { now } : {}), ...(assignable ? { assignable } : {}) };
   const candidates: FilterMatch[] = [];
   for (let i = 0; i < config.filters.length; i++) {
     const f = config.filters[i];

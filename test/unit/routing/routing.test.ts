@@ -215,6 +215,28 @@ describe('routing: timeouts are cumulative against the task age', () => {
   });
 });
 
+describe('routing: skip_if applies only when no reservation can be made at once', () => {
+  const targets = config({
+    task_routing: {
+      filters: [{ expression: '1 == 1', targets: [{ queue: Q1, skip_if: '1 == 1' }, { queue: Q2 }] }],
+    },
+  }).filters[0].targets;
+  const counts = () => ({ available: 1, unavailable: 0 });
+  const from = { filter: 0, target: 0, enteredAt: 0 };
+
+  it('keeps the task at a step with a free matching worker even when skip_if holds', () => {
+    const kept = resolveTarget(targets, from, 0, counts, evaluate, { fresh: true, assignable: (t) => t.queue === Q1 });
+    assert.equal(kept.target?.queue, Q1);
+    assert.deepEqual(kept.passed, []);
+  });
+
+  it('skips the step when nobody can take the task now and skip_if holds', () => {
+    const skipped = resolveTarget(targets, from, 0, counts, evaluate, { fresh: true, assignable: () => false });
+    assert.equal(skipped.target?.queue, Q2);
+    assert.deepEqual(skipped.passed, [{ target: 0, reason: 'skip_if' }]);
+  });
+});
+
 describe('routing: entering a workflow', () => {
   const c = config({
     task_routing: {

@@ -277,6 +277,26 @@ describe('sandbox: routing, reservations and events', () => {
     assert.equal(now.reason, 'Workflow Timeout');
   });
 
+  it('evaluates skip_if only when no worker of the step can take the task at once (skip_if 1==1 keeps a staffed step)', async () => {
+    const first = await queue('Staffed step', 'tier == 1');
+    const second = await queue('Overflow step', '1 == 1');
+    const config = {
+      task_routing: {
+        filters: [{ expression: '1 == 1', targets: [{ queue: first, skip_if: '1 == 1' }, { queue: second }] }],
+      },
+    };
+    const wf = await workflow(config);
+    const one = await worker('tier one', { tier: 1 });
+    const t1 = await task(wf, {});
+    let now = await getTask(t1);
+    assert.equal(now.task_queue_sid, first, 'a free tier-one worker: the step is not skipped');
+    assert.equal((await reservations(t1))[0].worker_sid, one);
+    // The only tier-one worker is busy now: the next task skips the step.
+    const t2 = await task(wf, {});
+    now = await getTask(t2);
+    assert.equal(now.task_queue_sid, second);
+  });
+
   it('reserves only workers matching the target expression and respects order_by', async () => {
     const q = await queue('All', '1 == 1');
     const wf = await workflow({
