@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LOCAL_SANDBOX_ID } from './accounts/account';
 import { AccountStore } from './accounts/accountStore';
 import { ClientProvider } from './accounts/clientProvider';
 import { LocalSandbox } from './accounts/localSandbox';
@@ -100,6 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
       list: () => accounts.list(),
       add: (input) => accounts.add(input),
       remove: (id) => accounts.remove(id),
+    },
+    stopLocalSandbox: async () => {
+      await sandbox.stop();
+      clients.forget(LOCAL_SANDBOX_ID);
+      accounts.notifyChanged();
     },
     documentUri: (address, view, friendlyName) => TaskRouterFileSystemProvider.uriFor(address, view, friendlyName),
   };

@@ -24,6 +24,8 @@ export interface TaskRouterTestApi {
     add(input: NewAccount): Promise<Account>;
     remove(id: string): Promise<void>;
   };
+  /** Stops the built-in local sandbox (it starts again when next used), as closing VS Code would. */
+  stopLocalSandbox(): Promise<void>;
   /** The `taskrouter:` URI of a resource document or of a workflow's configuration. */
   documentUri(address: ResourceAddress, view: DocumentAddress['view'], friendlyName: string): vscode.Uri;
 }

@@ -1,14 +1,18 @@
 // The built-in "Local sandbox" account: the offline TaskRouter-compatible server, started in the
 // extension host on demand (on 127.0.0.1, a free port), with its state in a file under the
 // extension's global storage so it survives restarts. Its credentials are made up once: the SID in
-// globalState, the token in SecretStorage.
+// globalState, the token in SecretStorage. Its first start makes a demo workspace to look at.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { startSandbox } from '../../../sandbox/src/index';
-import type { Logger } from '../log';
+import { type Logger, errorMessage } from '../log';
+import { createClient } from './clientProvider';
+import { DEMO_WORKSPACE, createDemoWorkspace } from './demoWorkspace';
 
 const SID_KEY = 'taskrouter.localSandbox.accountSid';
 const TOKEN_KEY = 'taskrouter.localSandbox.authToken';
+/** Set once the first start has offered the demo workspace, so a deleted demo does not come back. */
+const DEMO_KEY = 'taskrouter.localSandbox.demoOffered';
 
 export interface RunningSandbox {
   url: string;
@@ -84,8 +88,31 @@ export class LocalSandbox implements vscode.Disposable {
     this.log.info(
       `Local sandbox listening on ${server.url} (account ${server.accountSid}, state ${dataFile ? `in ${dataFile}` : 'in memory'})`,
     );
+    await this.offerDemo(this.running);
     this.onStarted();
     return this.running;
+  }
+
+  /** On the very first start (an empty sandbox), makes the demo workspace. A failure only costs the demo. */
+  private async offerDemo(running: RunningSandbox): Promise<void> {
+    if (this.state.get<boolean>(DEMO_KEY)) {
+      return;
+    }
+    try {
+      const client = createClient({
+        accountSid: running.accountSid,
+        username: running.accountSid,
+        secret: running.authToken,
+        baseUrl: running.url,
+      });
+      if ((await client.workspaces.page({ pageSize: 1 })).items.length === 0) {
+        const workspace = await createDemoWorkspace(client);
+        this.log.info(`Local sandbox: made the demo workspace '${DEMO_WORKSPACE}' (${workspace.sid})`);
+      }
+      await this.state.update(DEMO_KEY, true);
+    } catch (error) {
+      this.log.warn(`Local sandbox: the demo workspace could not be made: ${errorMessage(error)}`);
+    }
   }
 
   async stop(): Promise<void> {

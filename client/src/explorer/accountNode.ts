@@ -38,7 +38,7 @@ export class AccountNode extends PagedParentNode<Workspace> {
       a.kind === 'localSandbox' ? 'beaker' : a.kind === 'environment' ? 'terminal' : 'account',
     );
     if (a.kind === 'localSandbox') {
-      item.description = a.baseUrl ? 'offline, running' : 'offline';
+      item.description = a.baseUrl ? `built-in · ${new URL(a.baseUrl).host}` : 'built-in · starts when opened';
     } else if (a.baseUrl) {
       item.description = new URL(a.baseUrl).host;
     } else {

@@ -51,6 +51,7 @@ describe('explorer: accounts', () => {
     assert.ok(local, 'the Local sandbox account is in the tree');
     assert.strictEqual(labelOf(api, local), 'Local sandbox');
     assert.strictEqual(api.tree.getTreeItem(local).contextValue, 'account;localSandbox');
+    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · starts when opened');
   });
 
   it('refuses credentials the API rejects, and stores nothing', async () => {
@@ -236,18 +237,38 @@ describe('explorer: accounts', () => {
     }
   });
 
-  it('starts the local sandbox when its account is expanded', async () => {
+  it('starts the local sandbox when its account is expanded, with a demo workspace to look at', async () => {
     const local = (await api.tree.getChildren()).find((n) => n.id === 'local-sandbox');
     assert.ok(local);
-    const children = await api.tree.getChildren(local);
-    assert.ok(
-      !children.some((n) => api.tree.getTreeItem(n).contextValue === 'error'),
-      `no error item: ${children.map((n) => labelOf(api, n)).join(', ')}`,
-    );
+    assert.deepStrictEqual(await labels(api, local), ['Customer Support']);
     const account = api.accounts.list().find((a) => a.id === 'local-sandbox');
     assert.match(account?.baseUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.match(account?.accountSid ?? '', /^AC[0-9a-f]{32}$/);
-    assert.strictEqual(api.tree.getTreeItem(local).description, 'offline, running');
+    assert.strictEqual(api.tree.getTreeItem(local).description, `built-in · ${new URL(account?.baseUrl ?? '').host}`);
+
+    const demo = await child(api, local, 'Customer Support');
+    assert.deepStrictEqual(await labels(api, await folder(api, demo, 'Workers')), ['Alice', 'Bob', 'Carol', 'Dave']);
+    assert.deepStrictEqual(await labels(api, await folder(api, demo, 'Task Queues')), ['Sample Queue', 'Gold Support']);
+    assert.ok((await labels(api, await folder(api, demo, 'Workflows'))).includes('Gold Tickets'));
+    const tasks = await api.tree.getChildren(await folder(api, demo, 'Tasks'));
+    assert.deepStrictEqual(tasks.map((t) => descriptionOf(api, t).split(' · ')[0]).sort(), [
+      'assigned',
+      'canceled',
+      'completed',
+      'pending',
+      'reserved',
+    ]);
+    await api.reveal(await folder(api, demo, 'Tasks'), { expand: true, select: false, focus: false });
+    await api.reveal(await folder(api, demo, 'Workers'), { expand: true, select: true, focus: true });
+    await screenshot('local-sandbox-demo', { waitForSelector: '.part.sidebar .monaco-list-row :text("Dave")' });
+
+    // The demo is made once: after it is deleted, a restart of the sandbox does not bring it back.
+    await runCommand(api, 'taskrouter.delete', demo, [{ step: 'confirm', action: 'Delete' }]);
+    await api.stopLocalSandbox();
+    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · starts when opened');
+    await api.tree.refresh(local);
+    assert.deepStrictEqual(await labels(api, local), ['No workspaces']);
+    assert.match(api.tree.getTreeItem(local).description as string, /^built-in · 127\.0\.0\.1:\d+$/);
   });
 });
 
