@@ -48,6 +48,14 @@ export function toTime(value: Date | string | null | undefined): number | undefi
   return Number.isNaN(t) ? undefined : t;
 }
 
+/**
+ * A SID short enough to leave room for a description in the side bar: the prefix and 8 hex digits
+ * ("WT9762ae50…"), like a short commit hash. Tooltips and Copy SID give the whole SID.
+ */
+export function shortSid(sid: string): string {
+  return sid.length > 12 ? `${sid.slice(0, 10)}…` : sid;
+}
+
 /** "pending · 5m · Support" */
 export function describeTask(
   task: { assignmentStatus?: string | null; taskQueueFriendlyName?: string | null; taskQueueSid?: string | null },

@@ -9,6 +9,7 @@ import {
   describeWorkflow,
   taskAgeSeconds,
   formatAge,
+  shortSid,
   tooltipMarkdown,
   truncate,
 } from './describe';
@@ -137,7 +138,7 @@ export function present(input: PresentationInput): Presentation {
       );
       const [icon, color] = TASK_ICONS[status] ?? [KINDS.task.icon, undefined];
       return {
-        label: sid,
+        label: shortSid(sid),
         description: describeTask(
           {
             assignmentStatus: status,

@@ -409,7 +409,8 @@ describe('explorer: create, edit and delete through the commands', () => {
     const storedTask = await f.rest.tasks(workspace.sid).get(task.sid);
     assert.strictEqual(storedTask.priority, 5);
     assert.strictEqual(storedTask.taskQueueSid, queue.sid);
-    const taskNode = await child(f.api, tasks, task.sid);
+    const taskNode = await child(f.api, tasks, `${task.sid.slice(0, 10)}…`);
+    assert.strictEqual(taskNode.id, `${tasks.id}/${task.sid}`);
     assert.match(descriptionOf(f.api, taskNode), /^(pending|reserved|assigned) · \d+s · Spanish$/);
   });
 
