@@ -5,6 +5,7 @@ import type { Page, Workspace } from '../api';
 import { accountContext } from './contextValues';
 import { escapeMarkdown } from './describe';
 import { PagedParentNode } from './pagedParentNode';
+import type { MessageAction } from './statusNodes';
 import type { ExplorerContext, TreeNode } from './treeNode';
 import { WorkspaceNode } from './workspaceNode';
 
@@ -60,6 +61,15 @@ export class AccountNode extends PagedParentNode<Workspace> {
   protected async loadFirstPage(): Promise<Page<Workspace>> {
     const client = await this.ctx.clients.get(this.current.id);
     return client.workspaces.page({ pageSize: this.ctx.pageSize() });
+  }
+
+  protected override emptyAction(): MessageAction {
+    return {
+      command: 'taskrouter.createWorkspace',
+      arguments: [this],
+      description: 'click to create one',
+      tooltip: `Create a workspace in ${this.current.label}`,
+    };
   }
 
   protected createChild(item: Workspace): TreeNode {

@@ -45,7 +45,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     let children: TreeNode[];
     try {
-      children = node ? ((await node.getChildren?.()) ?? []) : [...this.accountNodes.values()];
+      children = node ? ((await node.getChildren?.()) ?? []) : this.roots();
     } catch (error) {
       // Items turn their own failures into error items; this is the last line of defence.
       this.ctx.log.error(`Loading the children of ${node?.id ?? 'the tree'} failed`, error);
@@ -55,6 +55,32 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
       this.known.set(child.id, child);
     }
     return children;
+  }
+
+  /**
+   * The accounts; while only the built-in local sandbox is there, also an item that adds a Twilio
+   * account (the view is never empty, so a welcome view would never show).
+   */
+  private roots(): TreeNode[] {
+    const roots: TreeNode[] = [...this.accountNodes.values()];
+    if (![...this.accountNodes.values()].some((a) => a.account.kind !== 'localSandbox')) {
+      roots.push(
+        new MessageNode(
+          undefined,
+          'Add a Twilio account…',
+          'add',
+          {
+            command: 'taskrouter.addAccount',
+            description: '',
+            tooltip:
+              "Connect a Twilio account with an API Key or an Auth Token. The Twilio CLI's profiles can be " +
+              "imported from the view's menu (…). The Local sandbox works without an account.",
+          },
+          'add-account',
+        ),
+      );
+    }
+    return roots;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -6,6 +6,7 @@ import { folderContext } from './contextValues';
 import { PagedParentNode } from './pagedParentNode';
 import { KINDS, WorkspaceChildKind } from './resourceKinds';
 import { ResourceNode } from './resourceNode';
+import type { MessageAction } from './statusNodes';
 import type { ExplorerContext, TreeNode } from './treeNode';
 
 export class FolderNode extends PagedParentNode<AnyResource> {
@@ -54,6 +55,21 @@ export class FolderNode extends PagedParentNode<AnyResource> {
       params.assignmentStatus = [...filter];
     }
     return collectionFor(client, this.kind, this.workspaceSid).page(params) as Promise<Page<AnyResource>>;
+  }
+
+  protected override emptyMessage(): string {
+    const filter = this.statusFilter;
+    return filter.length > 0 ? `No ${filter.join(' or ')} tasks` : `No ${this.what}`;
+  }
+
+  protected override emptyAction(): MessageAction {
+    const info = KINDS[this.kind];
+    return {
+      command: `taskrouter.create${info.title.replace(/ /g, '')}`,
+      arguments: [this],
+      description: 'click to create one',
+      tooltip: `Create ${/^[aeiou]/i.test(info.noun) ? 'an' : 'a'} ${info.noun} in this workspace`,
+    };
   }
 
   protected createChild(item: AnyResource, fetchedAt: number): TreeNode {

@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { Page } from '../api';
 import { PagedList } from './pagedList';
-import { ErrorNode, LoadMoreNode, MessageNode, PagedParent } from './statusNodes';
+import { ErrorNode, LoadMoreNode, MessageAction, MessageNode, PagedParent } from './statusNodes';
 import type { ExplorerContext, TreeNode } from './treeNode';
 
 export abstract class PagedParentNode<T extends { sid: string }> implements PagedParent {
@@ -27,6 +27,16 @@ export abstract class PagedParentNode<T extends { sid: string }> implements Page
   protected abstract createChild(item: T, fetchedAt: number): TreeNode;
   /** "workspaces", "workers": for messages. */
   protected abstract readonly what: string;
+
+  /** The message shown when the list is empty. */
+  protected emptyMessage(): string {
+    return `No ${this.what}`;
+  }
+
+  /** What clicking the "No ..." item does (create the first one). */
+  protected emptyAction(): MessageAction | undefined {
+    return undefined;
+  }
 
   get loading(): boolean {
     return this.list.state === 'loading';
@@ -57,7 +67,7 @@ export abstract class PagedParentNode<T extends { sid: string }> implements Page
     } else if (this.list.hasMore || (this.list.state === 'loading' && this.list.started)) {
       children.push(new LoadMoreNode(this));
     } else if (children.length === 0) {
-      children.push(new MessageNode(this, `No ${this.what}`));
+      children.push(new MessageNode(this, this.emptyMessage(), 'info', this.emptyAction()));
     }
     return children;
   }

@@ -50,20 +50,36 @@ export class ErrorNode implements TreeNode {
   }
 }
 
+/** What clicking a message item does, e.g. "No workers" creates one. */
+export interface MessageAction {
+  command: string;
+  arguments?: unknown[];
+  /** Shown after the message, e.g. "click to create one". */
+  description: string;
+  tooltip: string;
+}
+
 export class MessageNode implements TreeNode {
   readonly id: string;
   constructor(
     readonly parent: TreeNode | undefined,
     readonly message: string,
     readonly icon = 'info',
+    readonly action?: MessageAction,
+    name = 'message',
   ) {
-    this.id = `${parent?.id ?? ''}/#message`;
+    this.id = `${parent?.id ?? ''}/#${name}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.message);
     item.iconPath = new vscode.ThemeIcon(this.icon);
     item.contextValue = MESSAGE_CONTEXT;
+    if (this.action) {
+      item.description = this.action.description;
+      item.tooltip = this.action.tooltip;
+      item.command = { command: this.action.command, title: this.message, arguments: this.action.arguments };
+    }
     return item;
   }
 }

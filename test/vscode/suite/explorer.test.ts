@@ -11,6 +11,7 @@ import type { Activity, TaskChannel, TaskQueue, Task, Worker, Workflow, Workspac
 import type { Account } from '../../../client/src/accounts/account';
 import type { TreeNode } from '../../../client/src/explorer/treeNode';
 import type { TaskRouterTestApi } from '../../../client/src/testApi';
+import { ScriptedPrompter } from '../../../client/src/ui/scriptedPrompter';
 import { startSandbox, type Sandbox } from '../../../sandbox/src/index';
 import {
   ExplorerFixture,
@@ -52,6 +53,10 @@ describe('explorer: accounts', () => {
     assert.strictEqual(labelOf(api, local), 'Local sandbox');
     assert.strictEqual(api.tree.getTreeItem(local).contextValue, 'account;localSandbox');
     assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · starts when opened');
+    // Only the local sandbox so far: the view offers to add a Twilio account (a welcome view would never show).
+    const add = roots[roots.length - 1];
+    assert.strictEqual(labelOf(api, add), 'Add a Twilio account…');
+    assert.strictEqual(api.tree.getTreeItem(add).command?.command, 'taskrouter.addAccount');
   });
 
   it('refuses credentials the API rejects, and stores nothing', async () => {
@@ -136,10 +141,15 @@ describe('explorer: accounts', () => {
     assert.strictEqual(account.label, 'Sandbox under test');
     assert.strictEqual(account.baseUrl, sandbox.url);
     assert.ok(!JSON.stringify(api.accounts.list()).includes(sandbox.authToken), 'no secret in the account metadata');
-    await api.tree.getChildren();
+    const roots = await api.tree.getChildren();
     const node = api.tree.findNode(account.id);
     assert.ok(node);
     assert.strictEqual(labelOf(api, node), 'Sandbox under test');
+    assert.deepStrictEqual(
+      roots.map((n) => labelOf(api, n)),
+      ['Sandbox under test', 'Local sandbox'],
+      'no "Add a Twilio account…" item once there is one',
+    );
 
     await runCommand(api, 'taskrouter.renameAccount', node, [{ step: 'label', input: 'Renamed sandbox' }]);
     await api.tree.getChildren();
@@ -477,7 +487,7 @@ describe('explorer: create, edit and delete through the commands', () => {
     const item = f.api.tree.getTreeItem(tasks);
     assert.strictEqual(item.description, 'completed');
     assert.strictEqual(item.contextValue, 'folder;task;filtered');
-    assert.deepStrictEqual(await labels(f.api, tasks), ['No tasks']);
+    assert.deepStrictEqual(await labels(f.api, tasks), ['No completed tasks']);
     await runCommand(f.api, 'taskrouter.filterTasks', tasks, [{ step: 'statuses', pickMany: [] }]);
     assert.strictEqual((await f.api.tree.getChildren(tasks)).length, 1);
   });
@@ -542,6 +552,24 @@ describe('explorer: create, edit and delete through the commands', () => {
     const { prompter } = await runCommand(f.api, 'taskrouter.delete', wsNode, [{ step: 'confirm', action: 'Delete' }]);
     assert.strictEqual(prompter.prompts[0].shown[0], "Delete workspace 'Customer Support'?");
     await assertGone(f.rest.workspaces.get(workspace.sid), 'the workspace');
-    assert.deepStrictEqual(await labels(f.api, f.account), ['No workspaces']);
+    const [empty] = await f.api.tree.getChildren(f.account);
+    assert.strictEqual(labelOf(f.api, empty), 'No workspaces');
+    // Clicking the "No workspaces" item creates one in that account.
+    const command = f.api.tree.getTreeItem(empty).command;
+    assert.strictEqual(command?.command, 'taskrouter.createWorkspace');
+    const answers = new ScriptedPrompter([
+      { step: 'friendlyName', input: 'Second Try' },
+      { step: 'template', pick: 'NONE' },
+    ]);
+    f.api.setPrompter(answers);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    f.api.setPrompter(undefined);
+    assert.deepStrictEqual([...answers.errors, ...answers.failures], []);
+    assert.deepStrictEqual(await labels(f.api, f.account), ['Second Try']);
+    const workflowsFolder = await folder(f.api, await child(f.api, f.account, 'Second Try'), 'Workflows');
+    const [noWorkflows] = await f.api.tree.getChildren(workflowsFolder);
+    assert.strictEqual(labelOf(f.api, noWorkflows), 'No workflows');
+    assert.strictEqual(f.api.tree.getTreeItem(noWorkflows).command?.command, 'taskrouter.createWorkflow');
+    assert.strictEqual(f.api.tree.getTreeItem(noWorkflows).command?.arguments?.[0], workflowsFolder);
   });
 });
