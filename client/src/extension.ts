@@ -93,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
       findNode: (id: string) => tree.findNode(id),
       refresh: (node?: TreeNode) => tree.refresh(node),
     },
+    selection: () => treeView.selection,
     reveal: async (node, options) => {
       await treeView.reveal(node, options ?? { select: true, focus: true, expand: true });
     },

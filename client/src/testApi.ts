@@ -15,6 +15,8 @@ export interface TaskRouterTestApi {
     findNode(id: string): TreeNode | undefined;
     refresh(node?: TreeNode): Promise<void>;
   };
+  /** The items selected in the TaskRouter view. */
+  selection(): readonly TreeNode[];
   /** Reveals (and selects) an item in the TaskRouter view, e.g. before a screenshot. */
   reveal(node: TreeNode, options?: { expand?: boolean | number; select?: boolean; focus?: boolean }): Promise<void>;
   /** Replaces the prompts with another prompter (a ScriptedPrompter); undefined restores VS Code's. */

@@ -27,6 +27,6 @@ export async function createActivity(ctx: CommandContext, node?: unknown): Promi
   const activity = await client
     .activities(ws.workspace.sid)
     .create({ friendlyName: friendlyName.trim(), available: available.value });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'activity', activity);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'activity', activity);
   return activity;
 }

@@ -29,6 +29,6 @@ export async function createTask(ctx: CommandContext, node?: unknown): Promise<T
     attributes,
     priority: Number(priority.trim()),
   });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'task', task);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'task', task);
   return task;
 }

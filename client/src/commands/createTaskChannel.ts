@@ -29,6 +29,6 @@ export async function createTaskChannel(ctx: CommandContext, node?: unknown): Pr
   const channel = await client
     .taskChannels(ws.workspace.sid)
     .create({ friendlyName: friendlyName.trim(), uniqueName: uniqueName.trim() });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'taskChannel', channel);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'taskChannel', channel);
   return channel;
 }

@@ -26,6 +26,6 @@ export async function createTaskQueue(ctx: CommandContext, node?: unknown): Prom
   const queue = await client
     .taskQueues(ws.workspace.sid)
     .create({ friendlyName: friendlyName.trim(), targetWorkers: targetWorkers.trim() });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'taskQueue', queue);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'taskQueue', queue);
   return queue;
 }

@@ -44,6 +44,6 @@ export async function createWorker(ctx: CommandContext, node?: unknown): Promise
     attributes,
     ...(activity.value ? { activitySid: activity.value } : {}),
   });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'worker', worker);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'worker', worker);
   return worker;
 }

@@ -33,7 +33,7 @@ export async function createWorkflow(ctx: CommandContext, node?: unknown): Promi
     friendlyName: friendlyName.trim(),
     configuration: starterConfiguration(queue.sid),
   });
-  announceCreated(ctx, ws.accountId, ws.workspace.sid, 'workflow', workflow);
+  await announceCreated(ctx, ws.accountId, ws.workspace.sid, 'workflow', workflow);
   await showConfiguration(
     { accountId: ws.accountId, workspaceSid: ws.workspace.sid, kind: 'workflow', sid: workflow.sid },
     workflow.friendlyName,

@@ -29,6 +29,6 @@ export async function createWorkspace(ctx: CommandContext, node?: unknown): Prom
   );
   const client = await ctx.clients.get(account.id);
   const workspace = await client.workspaces.create({ friendlyName: friendlyName.trim(), template: template.value });
-  announceCreated(ctx, account.id, workspace.sid, 'workspace', workspace);
+  await announceCreated(ctx, account.id, workspace.sid, 'workspace', workspace);
   return workspace;
 }

@@ -314,6 +314,9 @@ describe('explorer: create, edit and delete through the commands', () => {
     assert.strictEqual((await f.rest.workspaces.get(workspace.sid)).friendlyName, 'Customer Support');
     wsNode = await child(f.api, f.account, 'Customer Support');
     assert.strictEqual(wsNode.id, `${f.accountId}/${workspace.sid}`);
+    await waitFor('the new workspace to be selected in the view', () =>
+      f.api.selection().some((n) => n.id === wsNode.id),
+    );
     assert.deepStrictEqual(await labels(f.api, wsNode), [
       'Workflows',
       'Task Queues',
@@ -476,6 +479,9 @@ describe('explorer: create, edit and delete through the commands', () => {
       { step: 'targetWorkers', input: 'languages HAS "en"' },
     ]);
     assert.strictEqual((await f.rest.taskQueues(workspace.sid).get(queue.sid)).friendlyName, 'English');
+    await waitFor('the new queue to be selected in the view', () =>
+      f.api.selection().some((n) => n.id.endsWith(`/taskQueues/${queue.sid}`)),
+    );
     assert.ok((await labels(f.api, await folder(f.api, wsNode, 'Task Queues'))).includes('English'));
   });
 
