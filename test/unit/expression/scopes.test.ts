@@ -136,6 +136,10 @@ const cases: ScopeCase[] = [
   { scope: 'orderBy', text: 'worker.a DESC AND worker.b DESC', codes: [Code.OrderBySyntax], says: /no comparisons/ },
   { scope: 'orderBy', text: '5 DESC', codes: [Code.OrderByKey] },
   { scope: 'orderBy', text: '', codes: [Code.Empty], says: /order_by/ },
+  // An empty field: the advice fits the place (`1 == 1` would mean "always skip" in a skip_if).
+  { scope: 'skipIf', text: '', codes: [Code.Empty], says: /workers\.available == 0/ },
+  { scope: 'knownWorker', text: ' ', codes: [Code.Empty], says: /task\.agent_sid/ },
+  { scope: 'target', text: '', codes: [Code.Empty], says: /every worker of the queue.*1 == 1/ },
 
   // types of constants and TaskRouter variables
   {

@@ -41,6 +41,16 @@ const FOREIGN_OPERATORS: Record<string, string> = {
   '!==': '!=',
 };
 
+/** What to write instead of nothing, per scope: `1 == 1` would mean "always skip" in a skip_if. */
+const EMPTY_MESSAGES: Record<Scope, string> = {
+  filter: 'The expression is empty. To match every task, write `1 == 1`.',
+  target: 'The expression is empty. To let every worker of the queue take the task, write `1 == 1`.',
+  targetWorkers: 'The expression is empty. To target every worker, write `1 == 1`.',
+  skipIf: 'The skip_if is empty: write when to skip this step, e.g. `workers.available == 0`, or remove skip_if.',
+  orderBy: 'The order_by is empty: list one or more `worker.<attribute> ASC|DESC`, separated by commas.',
+  knownWorker: 'The known worker reference is empty: name the task attribute that holds it, e.g. `task.agent_sid`.',
+};
+
 /** Parses `text` without the scope checks. */
 export function parseSyntax(text: string, scope: Scope): SyntaxResult {
   const parser = new Parser(text, scope);
@@ -109,14 +119,7 @@ class Parser {
   private parseAll(): Condition | OrderByExpression {
     if (this.at(0) === undefined) {
       if (this.issues.length === 0) {
-        this.report(
-          Code.Empty,
-          0,
-          this.text.length,
-          this.scope === 'orderBy'
-            ? 'The order_by is empty: list one or more `worker.<attribute> ASC|DESC`, separated by commas.'
-            : 'The expression is empty. To match everything, write `1 == 1`.',
-        );
+        this.report(Code.Empty, 0, this.text.length, EMPTY_MESSAGES[this.scope]);
       }
       return this.errorNode(0, this.text.length);
     }
