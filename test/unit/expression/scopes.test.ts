@@ -124,6 +124,8 @@ const cases: ScopeCase[] = [
     codes: [Code.OrderByKey],
     says: /write `worker\.priority`, not a task attribute/,
   },
+  { scope: 'orderBy', text: 'worker DESC', codes: [Code.OrderByKey], says: /after `worker`, e\.g\. `worker\.level/ },
+  { scope: 'orderBy', text: 'task ASC', codes: [Code.OrderByKey], says: /after `worker`/ },
   { scope: 'orderBy', text: 'worker.level DOWN', codes: [Code.OrderByDirection], at: 'DOWN', severity: 'error' },
   { scope: 'orderBy', text: 'worker.a ASC worker.b DESC', codes: [Code.OrderBySyntax], at: 'worker', says: /commas/ },
   { scope: 'orderBy', text: 'worker.a ASC,', codes: [Code.OrderBySyntax] },

@@ -97,7 +97,11 @@ class Checker {
     const head = path.segments[0];
     if (head.kind === 'name' && head.name === 'worker' && path.segments.length >= 2) return;
     const shown = pathText(path);
-    const isTask = head.kind === 'name' && head.name === 'task' && path.segments.length > 1;
+    if (head.kind === 'name' && (head.name === 'worker' || head.name === 'task') && path.segments.length === 1) {
+      this.report(Code.OrderByKey, path, 'Name the attribute to sort by after `worker`, e.g. `worker.level DESC`.');
+      return;
+    }
+    const isTask = head.kind === 'name' && head.name === 'task';
     this.report(
       Code.OrderByKey,
       path,
