@@ -20,7 +20,7 @@ export type {
   ValidateOptions,
   ValidationResult,
 } from '../server/src/language/workflow';
-export { parseExpression, evaluateExpression, printExpression } from '../server/src/language/expression';
+export { parseExpression, evaluateExpression, printExpression, SCOPES } from '../server/src/language/expression';
 export type { EvaluationContext, ExpressionIssue, Scope, WorkerCounts } from '../server/src/language/expression/types';
 
 // The TaskRouter REST client.

@@ -379,6 +379,11 @@ describe('expression evaluator: API', () => {
     assert.equal(evaluateExpression("taskrouter.dayOfWeek == 'THU'", { now: THURSDAY_0905 }), false);
   });
 
+  it('refuses a scope name it does not know instead of resolving every name to null', () => {
+    const context = { scope: 'skip_if' as Scope, workers: { available: 0, unavailable: 2 } };
+    assert.throws(() => evaluateExpression('workers.available == 0', context), /Unknown expression scope "skip_if"/);
+  });
+
   it('refuses order_by and known worker scopes, which are not conditions', () => {
     assert.throws(() => evaluateExpression('worker.x DESC', { scope: 'orderBy' }), ExpressionError);
     assert.throws(() => evaluateExpression('task.agent', { scope: 'knownWorker' }), /resolveKnownWorker/);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   ExpressionIssueCode as Code,
   MAX_NESTING,
+  SCOPES,
   parseExpression,
   printExpression,
   type Scope,
@@ -247,5 +248,19 @@ describe('expression parser: issues', () => {
   it('never throws on non-string input from JavaScript callers', () => {
     assert.doesNotThrow(() => parseExpression(undefined as unknown as string));
     assert.doesNotThrow(() => parseExpression(42 as unknown as string));
+  });
+
+  it('refuses a scope name it does not know (a JSON key such as skip_if would skip every scope check)', () => {
+    for (const scope of ['skip_if', 'Filter', '']) {
+      assert.throws(
+        () => parseExpression('task.x == 1', scope as Scope),
+        (error: unknown) =>
+          error instanceof TypeError && /'skipIf'/.test(error.message) && error.message.includes(JSON.stringify(scope)),
+      );
+    }
+    assert.deepEqual(
+      SCOPES.map((scope) => typeof parseExpression('1 == 1', scope).ast),
+      SCOPES.map(() => 'object'),
+    );
   });
 });

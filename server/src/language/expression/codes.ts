@@ -94,6 +94,9 @@ export const ExpressionIssueCode = {
 
 export type ExpressionIssueCode = (typeof ExpressionIssueCode)[keyof typeof ExpressionIssueCode];
 
+/** Every scope name `parseExpression` and `evaluateExpression` accept. */
+export const SCOPES = ['filter', 'target', 'skipIf', 'orderBy', 'targetWorkers', 'knownWorker'] as const;
+
 /** Parentheses and prefix `NOT`s nested deeper than this are reported (`expr-too-deep`) instead of parsed. */
 export const MAX_NESTING = 256;
 

@@ -11,7 +11,7 @@
  * - a bare operand is true only when its value is the boolean `true`; an `error` node is false.
  */
 import { TASKROUTER_VARIABLES } from './codes';
-import { parseExpression } from './parse';
+import { checkScope, parseExpression } from './parse';
 import type {
   ComparisonOperator,
   Condition,
@@ -241,6 +241,7 @@ function conditionOf(astOrText: Expression | string, scope: Scope): Condition {
  */
 export function evaluateExpression(astOrText: Expression | string, context: EvaluationContext = {}): boolean {
   const scope = context.scope ?? 'filter';
+  checkScope(scope);
   return evaluate(conditionOf(astOrText, scope), createResolver({ ...context, scope }));
 }
 

@@ -6,6 +6,7 @@ export * from './types';
 export {
   ExpressionIssueCode,
   MAX_NESTING,
+  SCOPES,
   TASKROUTER_VARIABLES,
   DAYS_OF_WEEK,
   WORKER_CHANNEL_PROPERTIES,
