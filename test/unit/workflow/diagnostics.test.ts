@@ -212,3 +212,21 @@ describe('workflow diagnostics: one case per code, exact ranges', () => {
     assert.deepEqual(missing, []);
   });
 });
+
+describe('validateWorkflow input', () => {
+  it('refuses anything but text with a TypeError that says what to pass (it failed on `charCodeAt`)', () => {
+    const text = `{"task_routing": {"default_filter": {"queue": "${Q1}"}}}`;
+    const cases: [unknown, RegExp][] = [
+      [Buffer.from(text), /got bytes: read the file as text, e\.g\. readFileSync\(path, 'utf8'\)/],
+      [JSON.parse(text), /got object: for a parsed object, pass JSON\.stringify\(object\)/],
+      [undefined, /got undefined: pass the JSON text/],
+    ];
+    for (const [value, message] of cases) {
+      assert.throws(
+        () => validateWorkflow(value as string),
+        (error: unknown) => error instanceof TypeError && message.test(error.message),
+      );
+    }
+    assert.deepEqual(validateWorkflow(text).diagnostics, []);
+  });
+});

@@ -20,7 +20,10 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-/** Validates a workflow configuration. Never throws; diagnostics are sorted by position. */
+/**
+ * Validates a workflow configuration. Never throws on any text (diagnostics are sorted by position); anything but a
+ * string (a Buffer read without an encoding, a parsed object) is a TypeError that says what to pass instead.
+ */
 export function validateWorkflow(text: string, options: ValidateOptions = {}): ValidationResult {
   const { diagnostics } = validateWorkflowOffsets(text, options);
   return { diagnostics: toDiagnostics(text, diagnostics) };
@@ -43,6 +46,7 @@ export function validateWorkflowOffsets(
   options: ValidateOptions = {},
   setup: ValidatorSetup = {},
 ): OffsetValidationResult {
+  if (typeof text !== 'string') throw new TypeError(notTextMessage(text));
   const parsed = parseWorkflow(text);
   const diagnostics = parsed.diagnostics.slice();
   const support = setup.expressions ?? defaultExpressionSupport;
@@ -88,4 +92,15 @@ export function toDiagnostics(text: string, diagnostics: readonly OffsetDiagnost
     code: d.code,
     message: d.message,
   }));
+}
+
+function notTextMessage(value: unknown): string {
+  const isBuffer = value instanceof Uint8Array;
+  const got = isBuffer ? 'bytes' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  const hint = isBuffer
+    ? "read the file as text, e.g. readFileSync(path, 'utf8')"
+    : value !== null && typeof value === 'object'
+      ? 'for a parsed object, pass JSON.stringify(object)'
+      : 'pass the JSON text of the configuration';
+  return `validateWorkflow needs the workflow configuration as a string, got ${got}: ${hint}.`;
 }
