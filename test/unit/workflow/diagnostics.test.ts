@@ -99,6 +99,13 @@ const cases: Case[] = [
     message: /needs `filters`.*or a `default_filter`/,
   },
   {
+    code: WorkflowCode.EmptyTaskRouting,
+    title: 'an empty filters array and no default_filter',
+    severity: 'error',
+    fixture: `{"task_routing": {"filters": «[ ]»}}`,
+    message: /`filters` is empty and there is no `default_filter`/,
+  },
+  {
     code: WorkflowCode.MissingKey,
     severity: 'error',
     fixture: `{"task_routing": {"filters": [««{»»"filter_friendly_name": "A"}]}}`,

@@ -22,7 +22,7 @@ export const WorkflowCode = {
   WrongType: 'wrong-type',
   /** The root object has no `task_routing`. */
   MissingTaskRouting: 'missing-task-routing',
-  /** `task_routing` has neither `filters` nor a `default_filter`. */
+  /** `task_routing` has no filter (no `filters`, or an empty array) and no `default_filter`: nothing can be routed. */
   EmptyTaskRouting: 'empty-task-routing',
   /** A required key is missing (a filter's `expression` or `targets`). */
   MissingKey: 'missing-key',

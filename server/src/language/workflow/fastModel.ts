@@ -114,6 +114,7 @@ class FastReader {
       }
       if (!this.more(125)) break;
     }
+    if (!seenDefault && model.filters.length === 0) throw GIVE_UP; // nothing routes: the general path reports it
     model.taskRoutingSpan = { start, end: this.pos };
   }
 

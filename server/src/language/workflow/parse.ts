@@ -257,14 +257,16 @@ class ModelBuilder {
     let filters: Node | undefined;
     let defaultFilter: Node | undefined;
     let seen = false;
+    let hasDefaultFilter = false;
     for (const prop of this.properties(node, 'taskRouting')) {
       seen = true;
       const value = prop.children![1];
       if (!value) continue;
       if (keyOf(prop) === 'filters') {
         if (this.expectKind(prop, value, 'array')) filters = value;
-      } else if (this.expectKind(prop, value, 'object')) {
-        defaultFilter = value;
+      } else {
+        hasDefaultFilter = true;
+        if (this.expectKind(prop, value, 'object')) defaultFilter = value;
       }
     }
     if (!seen) {
@@ -273,6 +275,13 @@ class ModelBuilder {
         'error',
         WorkflowCode.EmptyTaskRouting,
         '`task_routing` needs `filters` (an array of filters) or a `default_filter` (an object with a `queue`).',
+      );
+    } else if (filters && (filters.children ?? []).length === 0 && !hasDefaultFilter) {
+      this.report(
+        spanOf(filters),
+        'error',
+        WorkflowCode.EmptyTaskRouting,
+        '`filters` is empty and there is no `default_filter`: no task could be routed. Add a filter, or a `default_filter` with a `queue`.',
       );
     }
     if (filters) {
