@@ -228,9 +228,16 @@ export class TaskRouterFileSystemProvider implements vscode.FileSystemProvider, 
     text: string,
   ): Promise<AnyResource> {
     const current = await this.fetch(address);
+    // A modal question: the save waits for the answer, and a notification could hide itself while it waits.
     const answer = await this.prompts.current.ask(
       `${capitalize(what)} changed on the server since you opened it. Your changes were not saved.`,
-      { step: 'conflict', modal: false },
+      {
+        step: 'conflict',
+        modal: true,
+        detail:
+          'Compare shows the server version beside yours (your text stays in the editor). ' +
+          'Overwrite replaces the server version with your document.',
+      },
       'Compare',
       'Overwrite',
     );

@@ -21,6 +21,8 @@ export interface PromptRecord {
   step: string;
   /** For picks: the labels offered. For questions: the message. */
   shown: string[];
+  /** For questions: whether it was asked as a modal dialog (which cannot slip away unanswered). */
+  modal?: boolean;
 }
 
 export class UnexpectedPromptError extends Error {
@@ -54,8 +56,8 @@ export class ScriptedPrompter implements Prompter {
     return this.answers;
   }
 
-  private next(kind: PromptRecord['kind'], step: string, shown: string[]): Answer {
-    this.prompts.push({ kind, step, shown });
+  private next(kind: PromptRecord['kind'], step: string, shown: string[], modal?: boolean): Answer {
+    this.prompts.push(modal === undefined ? { kind, step, shown } : { kind, step, shown, modal });
     const answer = this.answers.shift();
     if (!answer) {
       return this.fail(
@@ -136,7 +138,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async ask(message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
-    const answer = this.next('ask', options.step, [message]);
+    const answer = this.next('ask', options.step, [message], options.modal === true);
     if ('cancel' in answer) {
       return undefined;
     }

@@ -149,6 +149,8 @@ describe('explorer: resources as documents', () => {
       compared.prompter.prompts[0].shown[0],
       /^Worker 'Alice Smith' changed on the server since you opened it/,
     );
+    // The save waits for the answer: a modal question, not a notification that can hide itself meanwhile.
+    assert.strictEqual(compared.prompter.prompts[0].modal, true);
     assert.strictEqual(document.getText(), text);
     const diff = await waitFor('the Compare diff editor', () =>
       vscode.window.tabGroups.all
