@@ -39,7 +39,7 @@ export class AccountNode extends PagedParentNode<Workspace> {
       a.kind === 'localSandbox' ? 'beaker' : a.kind === 'environment' ? 'terminal' : 'account',
     );
     if (a.kind === 'localSandbox') {
-      item.description = a.baseUrl ? `built-in · ${new URL(a.baseUrl).host}` : 'built-in · starts when opened';
+      item.description = a.baseUrl ? `built-in · ${new URL(a.baseUrl).host}` : 'built-in · not started';
     } else if (a.baseUrl) {
       item.description = new URL(a.baseUrl).host;
     } else {

@@ -52,7 +52,7 @@ describe('explorer: accounts', () => {
     assert.ok(local, 'the Local sandbox account is in the tree');
     assert.strictEqual(labelOf(api, local), 'Local sandbox');
     assert.strictEqual(api.tree.getTreeItem(local).contextValue, 'account;localSandbox');
-    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · starts when opened');
+    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · not started');
     // Only the local sandbox so far: the view offers to add a Twilio account (a welcome view would never show).
     const add = roots[roots.length - 1];
     assert.strictEqual(labelOf(api, add), 'Add a Twilio account…');
@@ -275,7 +275,7 @@ describe('explorer: accounts', () => {
     // The demo is made once: after it is deleted, a restart of the sandbox does not bring it back.
     await runCommand(api, 'taskrouter.delete', demo, [{ step: 'confirm', action: 'Delete' }]);
     await api.stopLocalSandbox();
-    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · starts when opened');
+    assert.strictEqual(api.tree.getTreeItem(local).description, 'built-in · not started');
     await api.tree.refresh(local);
     assert.deepStrictEqual(await labels(api, local), ['No workspaces']);
     assert.match(api.tree.getTreeItem(local).description as string, /^built-in · 127\.0\.0\.1:\d+$/);
