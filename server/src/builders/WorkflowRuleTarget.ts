@@ -37,6 +37,18 @@ export interface WorkflowRuleTargetOptions {
 
 type Optional<T> = T | null | undefined;
 
+/** The option names, in the order `toJSON` writes them, with their JSON keys. */
+const OPTION_KEYS: Record<keyof WorkflowRuleTargetOptions, keyof WorkflowRuleTargetJson> = {
+  queue: 'queue',
+  expression: 'expression',
+  priority: 'priority',
+  timeout: 'timeout',
+  orderBy: 'order_by',
+  skipIf: 'skip_if',
+  knownWorkerSid: 'known_worker_sid',
+  knownWorkerFriendlyName: 'known_worker_friendly_name',
+};
+
 export class WorkflowRuleTarget {
   queue: string | undefined;
   expression: string | undefined;
@@ -59,7 +71,7 @@ export class WorkflowRuleTarget {
   ) {
     const options: WorkflowRuleTargetOptions =
       typeof queueOrOptions === 'object' && queueOrOptions !== null
-        ? queueOrOptions
+        ? checkOptionNames(queueOrOptions)
         : {
             queue: queueOrOptions,
             expression: expression ?? undefined,
@@ -78,17 +90,32 @@ export class WorkflowRuleTarget {
 
   /** The JSON object TaskRouter reads; unset fields are left out. Called by `JSON.stringify`. */
   toJSON(): WorkflowRuleTargetJson {
-    const json: WorkflowRuleTargetJson = {};
-    if (this.queue !== undefined) json.queue = this.queue;
-    if (this.expression !== undefined) json.expression = this.expression;
-    if (this.priority !== undefined) json.priority = this.priority;
-    if (this.timeout !== undefined) json.timeout = this.timeout;
-    if (this.orderBy !== undefined) json.order_by = this.orderBy;
-    if (this.skipIf !== undefined) json.skip_if = this.skipIf;
-    if (this.knownWorkerSid !== undefined) json.known_worker_sid = this.knownWorkerSid;
-    if (this.knownWorkerFriendlyName !== undefined) json.known_worker_friendly_name = this.knownWorkerFriendlyName;
-    return json;
+    const json: Record<string, string | number> = {};
+    for (const name of Object.keys(OPTION_KEYS) as (keyof WorkflowRuleTargetOptions)[]) {
+      const value = this[name];
+      if (value !== undefined) json[OPTION_KEYS[name]] = value;
+    }
+    return json as WorkflowRuleTargetJson;
   }
+}
+
+/**
+ * Refuses option names it does not know: from JavaScript, `{ order_by: ... }` or a typo would otherwise be dropped
+ * without a word. JSON keys get the option name to write instead.
+ */
+function checkOptionNames(options: WorkflowRuleTargetOptions): WorkflowRuleTargetOptions {
+  for (const name of Object.keys(options)) {
+    if (Object.prototype.hasOwnProperty.call(OPTION_KEYS, name)) continue;
+    const byJsonKey = Object.entries(OPTION_KEYS).find(([, key]) => key === name)?.[0];
+    const hint =
+      byJsonKey !== undefined
+        ? `write ${byJsonKey}`
+        : name === 'task_queue_sid'
+          ? 'write queue'
+          : `the options are ${Object.keys(OPTION_KEYS).join(', ')}`;
+    throw new TypeError(`WorkflowRuleTarget has no option ${JSON.stringify(name)}: ${hint}.`);
+  }
+  return options;
 }
 
 /** Checks a JavaScript caller's value: the builders are also used from plain JavaScript through dist/lib.js. */

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { WorkflowConfig, WorkflowConfigError, WorkflowRule, WorkflowRuleTarget } from '../../../server/src/builders';
+import {
+  WorkflowConfig,
+  WorkflowConfigError,
+  WorkflowRule,
+  WorkflowRuleTarget,
+  type WorkflowRuleTargetOptions,
+} from '../../../server/src/builders';
 import { validateWorkflow } from '../../../server/src/language/workflow';
 
 /** The seed's Python example, with its undefined `ruleTargets1` fixed to `anotherRuleTargets`. */
@@ -115,6 +121,22 @@ describe('builders: WorkflowRuleTarget', () => {
     assert.throws(
       () => new WorkflowConfig([], 'WQ1' as unknown as WorkflowRuleTarget),
       /defaultTarget must be a WorkflowRuleTarget/,
+    );
+  });
+
+  it('refuses option names it does not know, naming the one to write (they were dropped without a word)', () => {
+    const options = (value: object) => value as WorkflowRuleTargetOptions;
+    assert.throws(
+      () => new WorkflowRuleTarget(options({ queue: 'WQ1', order_by: 'worker.level DESC' })),
+      /no option "order_by": write orderBy\./,
+    );
+    assert.throws(
+      () => new WorkflowRuleTarget(options({ task_queue_sid: 'WQ1' })),
+      /no option "task_queue_sid": write queue\./,
+    );
+    assert.throws(
+      () => new WorkflowRuleTarget(options({ queue: 'WQ1', prority: 2 })),
+      /no option "prority": the options are queue, expression, priority, timeout, orderBy, skipIf, knownWorkerSid, knownWorkerFriendlyName\./,
     );
   });
 
