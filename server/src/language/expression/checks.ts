@@ -2,7 +2,13 @@
  * Checks that need the scope or the meaning of operators: which names exist where, constants of the wrong type,
  * day-of-week and time constants that can never match. Runs on the tree the parser produced.
  */
-import { DAYS_OF_WEEK, ExpressionIssueCode as Code, TASKROUTER_VARIABLES, WORKER_CHANNEL_PROPERTIES } from './codes';
+import {
+  ACTIVITY_SID,
+  DAYS_OF_WEEK,
+  ExpressionIssueCode as Code,
+  TASKROUTER_VARIABLES,
+  WORKER_CHANNEL_PROPERTIES,
+} from './codes';
 import { pathText } from './references';
 import type {
   ComparisonExpression,
@@ -16,7 +22,6 @@ import type {
   Severity,
 } from './types';
 
-const ACTIVITY_SID = /^WA[0-9a-fA-F]{32}$/;
 const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
 
 /** A value's type when it is known without data: from a constant, or from a TaskRouter-provided variable. */

@@ -103,6 +103,9 @@ export const MAX_NESTING = 256;
 /** The variables TaskRouter provides under `taskrouter.` (filter and target expressions). */
 export const TASKROUTER_VARIABLES = ['currentTime', 'currentHour', 'currentMin', 'dayOfWeek'] as const;
 
+/** An activity SID, as in `workers.WA…` of a skip_if. */
+export const ACTIVITY_SID = /^WA[0-9a-fA-F]{32}$/;
+
 /** The values of `taskrouter.dayOfWeek`, exactly as TaskRouter writes them. */
 export const DAYS_OF_WEEK = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 

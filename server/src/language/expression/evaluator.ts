@@ -10,7 +10,7 @@
  *   false when the array side is not an array;
  * - a bare operand is true only when its value is the boolean `true`; an `error` node is false.
  */
-import { TASKROUTER_VARIABLES } from './codes';
+import { ACTIVITY_SID, TASKROUTER_VARIABLES } from './codes';
 import { checkScope, parseExpression } from './parse';
 import type {
   ComparisonOperator,
@@ -27,7 +27,6 @@ import type {
 } from './types';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const ACTIVITY_SID = /^WA[0-9a-fA-F]{32}$/;
 
 /** Thrown by `evaluateExpression` when given text with errors, or an expression that is not a condition. */
 export class ExpressionError extends Error {
@@ -209,23 +208,22 @@ export function evaluate(ast: Condition, resolve: NameResolver): boolean {
   }
 }
 
+/** The tree of `astOrText`: a tree as given, text parsed in `scope`; text with errors throws an `ExpressionError`. */
+function treeOf(astOrText: Expression | string, scope: Scope, what: string): Expression {
+  if (typeof astOrText !== 'string') return astOrText;
+  const result = parseExpression(astOrText, scope);
+  const errors = result.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length === 0) return result.ast;
+  const first = errors[0];
+  throw new ExpressionError(
+    `${what} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: ` +
+      `${first.message} (at offset ${first.start})`,
+    errors,
+  );
+}
+
 function conditionOf(astOrText: Expression | string, scope: Scope): Condition {
-  let ast: Expression;
-  if (typeof astOrText === 'string') {
-    const result = parseExpression(astOrText, scope);
-    const errors = result.issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0) {
-      const first = errors[0];
-      throw new ExpressionError(
-        `The ${scope} expression has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: ` +
-          `${first.message} (at offset ${first.start})`,
-        errors,
-      );
-    }
-    ast = result.ast;
-  } else {
-    ast = astOrText;
-  }
+  const ast = treeOf(astOrText, scope, `The ${scope} expression`);
   if (ast.kind === 'orderBy' || scope === 'orderBy' || scope === 'knownWorker') {
     throw new ExpressionError(
       `A ${scope === 'knownWorker' ? 'known worker reference' : 'order_by'} is not a condition: use ` +
@@ -249,15 +247,7 @@ export function evaluateExpression(astOrText: Expression | string, context: Eval
  * The value a `known_worker_sid` / `known_worker_friendly_name` reference (`task.agent_sid`) points at, or null.
  */
 export function resolveKnownWorker(astOrText: Expression | string, task: Record<string, unknown>): unknown {
-  let ast: Expression;
-  if (typeof astOrText === 'string') {
-    const result = parseExpression(astOrText, 'knownWorker');
-    const errors = result.issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0) throw new ExpressionError(`Invalid known worker reference: ${errors[0].message}`, errors);
-    ast = result.ast;
-  } else {
-    ast = astOrText;
-  }
+  const ast = treeOf(astOrText, 'knownWorker', 'The known worker reference');
   if (ast.kind !== 'path') return null;
   return createResolver({ scope: 'knownWorker', task })(ast);
 }
@@ -272,15 +262,7 @@ export function sortWorkers<T>(
   workers: readonly T[],
   attributesOf: (worker: T) => Record<string, unknown> = (w) => w as unknown as Record<string, unknown>,
 ): T[] {
-  let ast: Expression;
-  if (typeof orderBy === 'string') {
-    const result = parseExpression(orderBy, 'orderBy');
-    const errors = result.issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0) throw new ExpressionError(`Invalid order_by: ${errors[0].message}`, errors);
-    ast = result.ast;
-  } else {
-    ast = orderBy;
-  }
+  const ast = treeOf(orderBy, 'orderBy', 'The order_by');
   if (ast.kind !== 'orderBy') throw new ExpressionError('sortWorkers needs an order_by expression.');
   const clauses = ast.clauses.filter((c) => c.key.kind === 'path');
   const keyed = workers.map((worker, index) => {

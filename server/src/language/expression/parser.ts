@@ -597,12 +597,7 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t === undefined) {
-        this.report(
-          Code.UnclosedArray,
-          open.start,
-          open.end,
-          'This `[` has no matching `]`: add `]` after the last value.',
-        );
+        this.reportUnclosedArray(open);
         break;
       }
       if (t.kind === 'rbracket') {
@@ -642,12 +637,7 @@ class Parser {
       const element = this.parseOperand();
       if (element === undefined) {
         // Something that cannot be in an array (`)`, `AND`, `==`): the `]` was probably forgotten.
-        this.report(
-          Code.UnclosedArray,
-          open.start,
-          open.end,
-          'This `[` has no matching `]`: add `]` after the last value.',
-        );
+        this.reportUnclosedArray(open);
         break;
       }
       if (!expectValue) {
@@ -663,6 +653,15 @@ class Parser {
       expectValue = false;
     }
     return { kind: 'array', elements, start: open.start, end };
+  }
+
+  private reportUnclosedArray(open: Token): void {
+    this.report(
+      Code.UnclosedArray,
+      open.start,
+      open.end,
+      'This `[` has no matching `]`: add `]` after the last value.',
+    );
   }
 
   // --- order_by ---------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * JSON, where double quotes need escaping), and only the parentheses the tree needs: `OR` inside `AND`, and a
  * parenthesised group of the same operator (kept so that `parseExpression(printExpression(ast))` gives the same tree).
  */
+import { pathText } from './references';
 import type { ExpressionNode, Operand } from './types';
 
 export function printExpression(ast: ExpressionNode): string {
@@ -22,14 +23,8 @@ export function printExpression(ast: ExpressionNode): string {
         : `NOT ${printExpression(ast.operand)}`;
     case 'comparison':
       return `${printExpression(ast.left)} ${ast.operator} ${printExpression(ast.right)}`;
-    case 'path': {
-      let text = '';
-      for (const segment of ast.segments) {
-        if (segment.kind === 'index') text += `[${segment.index}]`;
-        else text += text.length === 0 ? segment.name : `.${segment.name}`;
-      }
-      return text;
-    }
+    case 'path':
+      return pathText(ast);
     case 'string':
       return quote(ast.value);
     case 'number':
