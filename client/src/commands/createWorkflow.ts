@@ -3,7 +3,7 @@ import type { Workflow } from '../api';
 import { CommandContext, prompter } from './commandContext';
 import { announceCreated } from './created';
 import { showConfiguration } from './openWorkflowConfiguration';
-import { pickResource, resolveWorkspace } from './pickers';
+import { listForPick, pickResource, resolveWorkspace } from './pickers';
 import { friendlyNameProblem } from './validation';
 
 /**
@@ -20,6 +20,13 @@ export function starterConfiguration(queueSid: string): string {
 /** Creates a workflow with a starter configuration and opens that configuration for editing. */
 export async function createWorkflow(ctx: CommandContext, node?: unknown): Promise<Workflow> {
   const ws = await resolveWorkspace(ctx, node);
+  // A workflow routes to a queue: say so before asking anything when the workspace has none.
+  const queues = await listForPick(ctx, ws.accountId, 'taskQueue', ws.workspace.sid);
+  if (queues.length === 0) {
+    throw new Error(
+      `Workspace '${ws.workspace.friendlyName}' has no task queue for a workflow to route to. Create a task queue first.`,
+    );
+  }
   const friendlyName = await prompter(ctx).inputBox({
     step: 'friendlyName',
     title: 'Create Workflow',
@@ -27,7 +34,7 @@ export async function createWorkflow(ctx: CommandContext, node?: unknown): Promi
     placeHolder: 'Support Workflow',
     validate: (v) => friendlyNameProblem(v),
   });
-  const queue = await pickResource(ctx, ws, 'taskQueue', 'queue');
+  const queue = await pickResource(ctx, ws, 'taskQueue', 'queue', Promise.resolve(queues));
   const client = await ctx.clients.get(ws.accountId);
   const workflow = await client.workflows(ws.workspace.sid).create({
     friendlyName: friendlyName.trim(),

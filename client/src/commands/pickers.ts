@@ -55,7 +55,7 @@ export async function resolveAccount(
 }
 
 /** Lists up to PICK_LIMIT items of a kind, page by page. */
-async function listForPick<K extends ResourceKind>(
+export async function listForPick<K extends ResourceKind>(
   ctx: CommandContext,
   accountId: string,
   kind: K,
@@ -116,10 +116,11 @@ export async function pickResource<K extends WorkspaceChildKind>(
   ws: WorkspaceRef,
   kind: K,
   step: string = KINDS[kind].segment,
+  listed?: Promise<ResourceByKind[K][]>,
 ): Promise<ResourceByKind[K]> {
   const info = KINDS[kind];
   const picked = await prompter(ctx).quickPick<Item<ResourceByKind[K]>>(
-    listForPick(ctx, ws.accountId, kind, ws.workspace.sid).then((list) => {
+    (listed ?? listForPick(ctx, ws.accountId, kind, ws.workspace.sid)).then((list) => {
       if (list.length === 0) {
         throw new Error(`Workspace '${ws.workspace.friendlyName}' has no ${info.folderLabel.toLowerCase()}.`);
       }

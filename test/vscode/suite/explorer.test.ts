@@ -577,5 +577,10 @@ describe('explorer: create, edit and delete through the commands', () => {
     assert.strictEqual(labelOf(f.api, noWorkflows), 'No workflows');
     assert.strictEqual(f.api.tree.getTreeItem(noWorkflows).command?.command, 'taskrouter.createWorkflow');
     assert.strictEqual(f.api.tree.getTreeItem(noWorkflows).command?.arguments?.[0], workflowsFolder);
+    // A workflow needs a queue to route to: the command says so before asking for anything.
+    const noQueue = await runCommand(f.api, 'taskrouter.createWorkflow', workflowsFolder, [], {
+      expectError: /Workspace 'Second Try' has no task queue for a workflow to route to\. Create a task queue first\./,
+    });
+    assert.deepStrictEqual(noQueue.prompter.prompts, []);
   });
 });
