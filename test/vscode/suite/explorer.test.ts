@@ -26,6 +26,7 @@ import {
   testApi,
 } from './explorerFixture.test';
 import { screenshot } from './support/screenshot';
+import { logFiles } from './support/logs';
 import { waitFor } from './support/wait';
 // The other explorer test files, so the suite's list of test files needs one line for all of them.
 import './explorerDocuments.test';
@@ -279,6 +280,24 @@ describe('explorer: accounts', () => {
     await api.tree.refresh(local);
     assert.deepStrictEqual(await labels(api, local), ['No workspaces']);
     assert.match(api.tree.getTreeItem(local).description as string, /^built-in · 127\.0\.0\.1:\d+$/);
+  });
+
+  it('keeps the secrets it was given out of the TaskRouter log and the settings', async () => {
+    const secrets = [sandbox.authToken, 'not-the-token', 'api-key-secret-under-test', 'cli-secret'];
+    const file = logFiles().find((f) => f.endsWith('TaskRouter.log'));
+    assert.ok(file, 'the TaskRouter output channel has a log file');
+    // The log is written in the background: wait until it has this describe's last failure.
+    const text = await waitFor('the TaskRouter log to have the failed credential check', () => {
+      const t = fs.readFileSync(file, 'utf8');
+      return t.includes('the credentials could not be checked') ? t : undefined;
+    });
+    for (const secret of secrets) {
+      assert.ok(!text.includes(secret), `the log does not hold ${secret.slice(0, 3)}…`);
+    }
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('taskrouter'));
+    for (const secret of secrets) {
+      assert.ok(!settings.includes(secret), 'no secret in the settings');
+    }
   });
 });
 
