@@ -9,36 +9,17 @@
  * test/unit/workflow/fastModel.test.ts checks that on generated documents.
  */
 import { FieldNode } from './field';
+import { scanNumber, scanString, skipWhitespace, stringValue } from './json';
+import { TARGET_KEYS } from './keys';
+import { NUMERIC_STRING, newFilter, newModel, newTarget, setFilterName, setTargetString } from './model';
 import type { Field, FilterModel, StringField, TargetModel, WorkflowModel } from './types';
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-/** A decimal number written as a string: the same test as the general path's. */
-const NUMERIC_STRING = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-
-type TargetKey =
-  | 'queue'
-  | 'task_queue_sid'
-  | 'expression'
-  | 'priority'
-  | 'timeout'
-  | 'order_by'
-  | 'skip_if'
-  | 'known_worker_sid'
-  | 'known_worker_friendly_name';
-
-const TARGET_KEYS: readonly TargetKey[] = [
-  'queue',
-  'task_queue_sid',
-  'expression',
-  'priority',
-  'timeout',
-  'order_by',
-  'skip_if',
-  'known_worker_sid',
-  'known_worker_friendly_name',
-];
+/** The keys read in each place: keys.ts's valid keys and legacy aliases (a misplaced key makes the reader give up). */
+type TargetKey = (typeof TARGET_KEYS)[number] | 'task_queue_sid';
+const TARGET_AND_LEGACY_KEYS: readonly TargetKey[] = [...TARGET_KEYS, 'task_queue_sid'];
 const DEFAULT_FILTER_KEYS: readonly TargetKey[] = ['queue', 'task_queue_sid'];
 const FILTER_KEYS = ['filter_friendly_name', 'expression', 'targets', 'friendly_name', 'friendlyName'] as const;
 const TASK_ROUTING_KEYS = ['filters', 'default_filter'] as const;
@@ -61,13 +42,7 @@ class FastReader {
   constructor(private readonly text: string) {}
 
   document(): WorkflowModel {
-    const model: WorkflowModel = {
-      rootSpan: undefined,
-      taskRoutingSpan: undefined,
-      filtersSpan: undefined,
-      filters: [],
-      defaultFilter: undefined,
-    };
+    const model = newModel();
     this.ws();
     const start = this.pos;
     this.expect(123);
@@ -135,15 +110,7 @@ class FastReader {
   }
 
   private filter(index: number): FilterModel {
-    const filter: FilterModel = {
-      index,
-      span: { start: this.pos, end: 0 },
-      name: undefined,
-      expression: undefined,
-      targets: [],
-      targetsSpan: undefined,
-      keys: [],
-    };
+    const filter = newFilter(index, { start: this.pos, end: 0 });
     this.pos++;
     this.ws();
     if (this.peek() === 125) throw GIVE_UP;
@@ -171,8 +138,8 @@ class FastReader {
         if (key === 'expression') {
           hasExpression = true;
           filter.expression = f;
-        } else if (!filter.name || key === 'filter_friendly_name') {
-          filter.name = f;
+        } else {
+          setFilterName(filter, f);
         }
       }
       if (!this.more(125)) break;
@@ -189,7 +156,7 @@ class FastReader {
     let inherited: string | undefined;
     for (;;) {
       if (this.peek() !== 123) throw GIVE_UP;
-      const target = this.target(filter.targets.length, filterIndex, TARGET_KEYS);
+      const target = this.target(filter.targets.length, filterIndex, TARGET_AND_LEGACY_KEYS);
       inherited = target.queue?.value ?? inherited;
       target.effectiveQueue = inherited;
       filter.targets.push(target);
@@ -198,21 +165,7 @@ class FastReader {
   }
 
   private target(index: number, filterIndex: number | undefined, allowed: readonly TargetKey[]): TargetModel {
-    const target: TargetModel = {
-      index,
-      filterIndex,
-      span: { start: this.pos, end: 0 },
-      queue: undefined,
-      effectiveQueue: undefined,
-      expression: undefined,
-      priority: undefined,
-      timeout: undefined,
-      orderBy: undefined,
-      skipIf: undefined,
-      knownWorkerSid: undefined,
-      knownWorkerFriendlyName: undefined,
-      keys: [],
-    };
+    const target = newTarget(index, filterIndex, { start: this.pos, end: 0 });
     this.pos++;
     this.ws();
     if (this.peek() === 125) {
@@ -237,29 +190,7 @@ class FastReader {
         const value = this.stringValue();
         const f: StringField = new FieldNode(key, value, keyStart, keyEnd, this.stringStart, this.pos, 'string');
         target.keys.push(f);
-        switch (key) {
-          case 'queue':
-            target.queue = f;
-            break;
-          case 'task_queue_sid':
-            if (!target.queue) target.queue = f;
-            break;
-          case 'expression':
-            target.expression = f;
-            break;
-          case 'order_by':
-            target.orderBy = f;
-            break;
-          case 'skip_if':
-            target.skipIf = f;
-            break;
-          case 'known_worker_sid':
-            target.knownWorkerSid = f;
-            break;
-          case 'known_worker_friendly_name':
-            target.knownWorkerFriendlyName = f;
-            break;
-        }
+        setTargetString(target, f);
       }
       if (!this.more(125)) break;
     }
@@ -318,56 +249,21 @@ class FastReader {
   }
 
   private stringValue(): string {
-    const text = this.text;
     const start = this.pos;
-    if (text.charCodeAt(start) !== 34) throw GIVE_UP;
-    let pos = start + 1;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (c === 92) {
-        escaped = true;
-        pos += 2;
-        continue;
-      }
-      if (c < 32 || c !== c) throw GIVE_UP;
-      pos++;
-    }
-    pos++;
+    const end = this.text.charCodeAt(start) === 34 ? scanString(this.text, start) : -1;
+    const value = end < 0 ? undefined : stringValue(this.text, start, end);
+    if (value === undefined) throw GIVE_UP;
     this.stringStart = start;
-    this.pos = pos;
-    if (!escaped) return text.slice(start + 1, pos - 1);
-    try {
-      return JSON.parse(text.slice(start, pos)) as string;
-    } catch {
-      throw GIVE_UP;
-    }
+    this.pos = end;
+    return value;
   }
 
   private number(): number {
-    const text = this.text;
     const start = this.pos;
-    let pos = start;
-    if (text.charCodeAt(pos) === 45) pos++;
-    let c = text.charCodeAt(pos);
-    if (c === 48) pos++;
-    else if (c >= 49 && c <= 57) pos = digits(text, pos);
-    else throw GIVE_UP;
-    if (text.charCodeAt(pos) === 46) {
-      if (!isDigit(text.charCodeAt(pos + 1))) throw GIVE_UP;
-      pos = digits(text, pos + 1);
-    }
-    c = text.charCodeAt(pos);
-    if (c === 101 || c === 69) {
-      pos++;
-      c = text.charCodeAt(pos);
-      if (c === 43 || c === 45) pos++;
-      if (!isDigit(text.charCodeAt(pos))) throw GIVE_UP;
-      pos = digits(text, pos);
-    }
-    this.pos = pos;
-    return Number(text.slice(start, pos));
+    const end = scanNumber(this.text, start);
+    if (end < 0) throw GIVE_UP;
+    this.pos = end;
+    return Number(this.text.slice(start, end));
   }
 
   /** After a member: `,` (then whitespace, returns true) or the closing `close` (consumed, returns false). */
@@ -393,22 +289,6 @@ class FastReader {
   }
 
   private ws(): void {
-    const text = this.text;
-    let pos = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    this.pos = pos;
+    this.pos = skipWhitespace(this.text, this.pos);
   }
-}
-
-function digits(text: string, pos: number): number {
-  while (isDigit(text.charCodeAt(pos))) pos++;
-  return pos;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }

@@ -51,14 +51,7 @@ class StrictParser {
   constructor(private readonly text: string) {}
 
   skipWhitespace(): void {
-    const text = this.text;
-    let pos = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    this.pos = pos;
+    this.pos = skipWhitespace(this.text, this.pos);
   }
 
   value(parent: MutableNode | undefined, depth: number): MutableNode {
@@ -152,73 +145,25 @@ class StrictParser {
   }
 
   private string(parent: MutableNode | undefined): MutableNode {
-    const text = this.text;
     const start = this.pos;
-    let pos = start + 1;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (c === 92) {
-        escaped = true;
-        pos += 2;
-        continue;
-      }
-      // Control characters must be escaped; NaN means the text ended inside the string.
-      if (c < 32 || c !== c) throw FAILURE;
-      pos++;
-    }
-    pos++;
-    this.pos = pos;
-    let value: string;
-    if (escaped) {
-      try {
-        value = JSON.parse(text.slice(start, pos)) as string;
-      } catch {
-        throw FAILURE;
-      }
-    } else {
-      value = text.slice(start + 1, pos - 1);
-    }
+    const end = scanString(this.text, start);
+    const value = end < 0 ? undefined : stringValue(this.text, start, end);
+    if (value === undefined) throw FAILURE;
+    this.pos = end;
     const node = new MutableNode('string', start, parent);
-    node.length = pos - start;
+    node.length = end - start;
     node.value = value;
     return node;
   }
 
   private number(parent: MutableNode | undefined): MutableNode {
-    const text = this.text;
     const start = this.pos;
-    let pos = start;
-    if (text.charCodeAt(pos) === 45) pos++;
-    let c = text.charCodeAt(pos);
-    if (c === 48) {
-      pos++;
-    } else if (c >= 49 && c <= 57) {
-      do pos++;
-      while (isDigit(text.charCodeAt(pos)));
-    } else {
-      throw FAILURE;
-    }
-    if (text.charCodeAt(pos) === 46) {
-      pos++;
-      if (!isDigit(text.charCodeAt(pos))) throw FAILURE;
-      do pos++;
-      while (isDigit(text.charCodeAt(pos)));
-    }
-    c = text.charCodeAt(pos);
-    if (c === 101 || c === 69) {
-      pos++;
-      c = text.charCodeAt(pos);
-      if (c === 43 || c === 45) pos++;
-      if (!isDigit(text.charCodeAt(pos))) throw FAILURE;
-      do pos++;
-      while (isDigit(text.charCodeAt(pos)));
-    }
-    this.pos = pos;
+    const end = scanNumber(this.text, start);
+    if (end < 0) throw FAILURE;
+    this.pos = end;
     const node = new MutableNode('number', start, parent);
-    node.length = pos - start;
-    node.value = Number(text.slice(start, pos));
+    node.length = end - start;
+    node.value = Number(this.text.slice(start, end));
     return node;
   }
 
@@ -230,6 +175,75 @@ class StrictParser {
     this.pos += word.length;
     return node;
   }
+}
+
+// ---- the JSON tokens, shared with the fast model reader (fastModel.ts) -------------------------------------------
+
+/** The offset of the first character at or after `pos` that is not JSON whitespace. */
+export function skipWhitespace(text: string, pos: number): number {
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+    else return pos;
+  }
+}
+
+/**
+ * The end (after the closing quote) of the JSON string whose opening quote is at `start`, or -1 when it is not
+ * strictly valid: a raw control character, or the text ends inside it.
+ */
+export function scanString(text: string, start: number): number {
+  let pos = start + 1;
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === 34) return pos + 1;
+    if (c === 92) {
+      pos += 2;
+      continue;
+    }
+    // Control characters must be escaped; NaN means the text ended inside the string.
+    if (c < 32 || c !== c) return -1;
+    pos++;
+  }
+}
+
+/** The value of the JSON string `text[start, end)` (quotes included), or undefined when an escape is invalid. */
+export function stringValue(text: string, start: number, end: number): string | undefined {
+  const raw = text.slice(start + 1, end - 1);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The end of the JSON number starting at `start`, or -1 when there is none (`01` ends after the `0`). */
+export function scanNumber(text: string, start: number): number {
+  let pos = start;
+  if (text.charCodeAt(pos) === 45) pos++;
+  const first = text.charCodeAt(pos);
+  if (first === 48) pos++;
+  else if (first >= 49 && first <= 57) pos = digits(text, pos);
+  else return -1;
+  if (text.charCodeAt(pos) === 46) {
+    if (!isDigit(text.charCodeAt(pos + 1))) return -1;
+    pos = digits(text, pos + 1);
+  }
+  const e = text.charCodeAt(pos);
+  if (e === 101 || e === 69) {
+    pos++;
+    const sign = text.charCodeAt(pos);
+    if (sign === 43 || sign === 45) pos++;
+    if (!isDigit(text.charCodeAt(pos))) return -1;
+    pos = digits(text, pos);
+  }
+  return pos;
+}
+
+function digits(text: string, pos: number): number {
+  while (isDigit(text.charCodeAt(pos))) pos++;
+  return pos;
 }
 
 function isDigit(c: number): boolean {

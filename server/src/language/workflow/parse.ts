@@ -9,6 +9,7 @@ import { WorkflowCode } from './codes';
 import { readWorkflowFast } from './fastModel';
 import { FieldNode } from './field';
 import { parseStrictJson } from './json';
+import { NUMERIC_STRING, newFilter, newModel, newTarget, setFilterName, setTargetString } from './model';
 import { LEGACY_KEYS_BY_PLACE, PLACE_NAMES, VALID_KEYS, homeOf, suggestKey, type ObjectPlace } from './keys';
 import type {
   Field,
@@ -17,7 +18,6 @@ import type {
   OffsetDiagnostic,
   Severity,
   Span,
-  StringField,
   TargetModel,
   WorkflowModel,
 } from './types';
@@ -57,13 +57,7 @@ export function parseWorkflow(text: string): ParsedWorkflow {
  */
 export function parseWorkflowGeneral(text: string): ParsedWorkflow {
   const builder = new ModelBuilder(text);
-  const model: WorkflowModel = {
-    rootSpan: undefined,
-    taskRoutingSpan: undefined,
-    filtersSpan: undefined,
-    filters: [],
-    defaultFilter: undefined,
-  };
+  const model = newModel();
   // Valid JSON takes the fast strict parser; anything else jsonc-parser, which recovers and reports.
   const strict = parseStrictJson(text);
   if (strict) {
@@ -130,9 +124,6 @@ const KIND_NAMES: Record<JsonKind, string> = {
   boolean: 'a boolean',
   null: 'null',
 };
-
-/** A decimal number written as a string: `"2"`, `" 30 "`, `"-1.5"`, `"1e3"`. */
-const NUMERIC_STRING = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 class ModelBuilder {
   readonly diagnostics: OffsetDiagnostic[] = [];
@@ -307,15 +298,7 @@ class ModelBuilder {
   }
 
   private readFilter(node: Node, index: number): FilterModel {
-    const filter: FilterModel = {
-      index,
-      span: spanOf(node),
-      name: undefined,
-      expression: undefined,
-      targets: [],
-      targetsSpan: undefined,
-      keys: [],
-    };
+    const filter = newFilter(index, spanOf(node));
     let targets: Node | undefined;
     let hasExpression = false;
     let hasTargets = false;
@@ -332,8 +315,7 @@ class ModelBuilder {
       } else if (key === 'targets') {
         if (this.expectKind(prop, value, 'array')) targets = value;
       } else if (this.expectKind(prop, value, 'string')) {
-        // filter_friendly_name and its legacy names
-        filter.name = this.preferModern(filter.name, field);
+        setFilterName(filter, field); // filter_friendly_name and its legacy names
       }
     }
     if (!hasExpression) {
@@ -379,22 +361,7 @@ class ModelBuilder {
   }
 
   private readTarget(node: Node, index: number, filterIndex: number | undefined, place: ObjectPlace): TargetModel {
-    // Every field set up front: one object shape for all targets keeps property access fast.
-    const target: TargetModel = {
-      index,
-      filterIndex,
-      span: spanOf(node),
-      queue: undefined,
-      effectiveQueue: undefined,
-      expression: undefined,
-      priority: undefined,
-      timeout: undefined,
-      orderBy: undefined,
-      skipIf: undefined,
-      knownWorkerSid: undefined,
-      knownWorkerFriendlyName: undefined,
-      keys: [],
-    };
+    const target = newTarget(index, filterIndex, spanOf(node));
     for (const prop of this.properties(node, place)) {
       const value = prop.children![1];
       if (!value) continue;
@@ -408,38 +375,9 @@ class ModelBuilder {
           target.timeout = this.numberField(field, value);
           continue;
       }
-      if (!this.expectKind(prop, value, 'string')) continue;
-      switch (field.key) {
-        case 'queue':
-        case 'task_queue_sid':
-          target.queue = this.preferModern(target.queue, field);
-          break;
-        case 'expression':
-          target.expression = field;
-          break;
-        case 'order_by':
-          target.orderBy = field;
-          break;
-        case 'skip_if':
-          target.skipIf = field;
-          break;
-        case 'known_worker_sid':
-          target.knownWorkerSid = field;
-          break;
-        case 'known_worker_friendly_name':
-          target.knownWorkerFriendlyName = field;
-          break;
-      }
+      if (this.expectKind(prop, value, 'string')) setTargetString(target, field);
     }
     return target;
-  }
-
-  /** When both a legacy and a modern key are written, the modern one counts. */
-  private preferModern(current: StringField | undefined, next: StringField): StringField {
-    if (!current) return next;
-    return LEGACY_KEYS_BY_PLACE.target.includes(next.key) || LEGACY_KEYS_BY_PLACE.filter.includes(next.key)
-      ? current
-      : next;
   }
 
   private numberField(field: FieldNode<never>, value: Node): Field<number> | undefined {

@@ -19,7 +19,7 @@ function stringNumber({ report }: ValidationContext, field: Field<number>): void
     field.span,
     'warning',
     WorkflowCode.StringNumber,
-    `\`${field.key}\` is written as a string: TaskRouter accepts it, but write the number ${formatNumber(field.value)} without quotes.`,
+    `\`${field.key}\` is written as a string: TaskRouter accepts it, but write the number ${field.value} without quotes.`,
   );
 }
 
@@ -27,9 +27,9 @@ function checkPriority(context: ValidationContext, field: Field<number>): void {
   stringNumber(context, field);
   const value = field.value;
   let problem: string | undefined;
-  if (value < 0) problem = `must be 0 or more, found ${formatNumber(value)}`;
-  else if (!Number.isInteger(value)) problem = `must be a whole number, found ${formatNumber(value)}`;
-  else if (value > MAX_PRIORITY) problem = `must be at most ${MAX_PRIORITY} (2^31-1), found ${formatNumber(value)}`;
+  if (value < 0) problem = `must be 0 or more, found ${value}`;
+  else if (!Number.isInteger(value)) problem = `must be a whole number, found ${value}`;
+  else if (value > MAX_PRIORITY) problem = `must be at most ${MAX_PRIORITY} (2^31-1), found ${value}`;
   if (problem) context.report(field.span, 'error', WorkflowCode.InvalidPriority, `\`priority\` ${problem}.`);
 }
 
@@ -37,8 +37,8 @@ function checkTimeout(context: ValidationContext, field: Field<number>): void {
   stringNumber(context, field);
   const value = field.value;
   let problem: string | undefined;
-  if (value <= 0) problem = `must be a positive number of seconds, found ${formatNumber(value)}`;
-  else if (!Number.isInteger(value)) problem = `must be a whole number of seconds, found ${formatNumber(value)}`;
+  if (value <= 0) problem = `must be a positive number of seconds, found ${value}`;
+  else if (!Number.isInteger(value)) problem = `must be a whole number of seconds, found ${value}`;
   if (problem) {
     context.report(field.span, 'error', WorkflowCode.InvalidTimeout, `\`timeout\` ${problem}.`);
   } else if (value > MAX_TASK_TIMEOUT_SECONDS) {
@@ -46,11 +46,7 @@ function checkTimeout(context: ValidationContext, field: Field<number>): void {
       field.span,
       'warning',
       WorkflowCode.TimeoutTooLong,
-      `\`timeout\` is ${formatNumber(value)} seconds, longer than the longest task timeout (${MAX_TASK_TIMEOUT_SECONDS} seconds, 14 days): the task is canceled before this target times out.`,
+      `\`timeout\` is ${value} seconds, longer than the longest task timeout (${MAX_TASK_TIMEOUT_SECONDS} seconds, 14 days): the task is canceled before this target times out.`,
     );
   }
-}
-
-function formatNumber(value: number): string {
-  return String(value);
 }
