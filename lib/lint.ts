@@ -36,7 +36,7 @@ interface Usage {
 
 class UsageError extends Error {}
 
-export function parseArguments(args: readonly string[]): Usage {
+function parseArguments(args: readonly string[]): Usage {
   const usage: Usage = { format: 'text', files: [], help: false };
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
@@ -102,7 +102,7 @@ export function runLint(args: readonly string[], io: LintIo): number {
 }
 
 /** `file:line:col severity code message`, 1-based line and column. */
-export function formatText(file: string, d: Diagnostic): string {
+function formatText(file: string, d: Diagnostic): string {
   return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
 }
 

@@ -62,23 +62,23 @@ function code(text: string, i: number): number {
   return i < text.length ? text.charCodeAt(i) : -1;
 }
 
-export function isWhitespace(c: number): boolean {
+function isWhitespace(c: number): boolean {
   return c === CH_SPACE || (c >= CH_TAB && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-export function isDigit(c: number): boolean {
+function isDigit(c: number): boolean {
   return c >= CH_0 && c <= CH_9;
 }
 
 /** Letters (ASCII or any Unicode letter), `_` and `$` may start a name. */
-export function isNameStart(c: number): boolean {
+function isNameStart(c: number): boolean {
   if ((c >= CH_A && c <= CH_Z) || (c >= CH_LOWER_A && c <= CH_LOWER_Z) || c === CH_UNDERSCORE || c === CH_DOLLAR) {
     return true;
   }
   return c > 127 && LETTER.test(String.fromCharCode(c));
 }
 
-export function isNamePart(c: number): boolean {
+function isNamePart(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 

@@ -105,7 +105,7 @@ function normalise(key: string): string {
 }
 
 /** Edit distance (insertions, deletions, substitutions), two rows of memory. */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
