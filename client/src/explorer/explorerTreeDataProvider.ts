@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import { KINDS } from './resourceKinds';
 import { AccountNode } from './accountNode';
-import { collectionFor } from './collections';
+import { AnyResource, collectionFor } from './collections';
 import { FolderNode } from './folderNode';
 import { PagedParentNode } from './pagedParentNode';
 import type { ResourceChange, ResourceChanges } from './resourceChanges';
@@ -93,9 +93,9 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   /**
-   * Refreshes one item: a resource is fetched again; a folder, workspace or account reloads its
-   * children from the first page; without an item, the accounts are read again (the environment
-   * account follows TWILIO_* variables) and everything reloads.
+   * Refreshes one item: a resource or a workspace is fetched again (a workspace's folders reload);
+   * a folder or an account reloads its children from the first page; without an item, the accounts
+   * are read again (the environment account follows TWILIO_* variables) and everything reloads.
    */
   async refresh(node?: TreeNode): Promise<void> {
     if (!node) {
@@ -107,7 +107,7 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
       this.emitter.fire(undefined);
       return;
     }
-    if (node instanceof ResourceNode) {
+    if (node instanceof ResourceNode || node instanceof WorkspaceNode) {
       await this.refreshResource(node);
       return;
     }
@@ -121,19 +121,21 @@ export class ExplorerTreeDataProvider implements vscode.TreeDataProvider<TreeNod
     this.emitter.fire(node);
   }
 
-  private async refreshResource(node: ResourceNode): Promise<void> {
-    const folder = node.parent as unknown as FolderNode;
+  private async refreshResource(node: ResourceNode | WorkspaceNode): Promise<void> {
+    // The list that holds the item: a folder, or the account for a workspace.
+    const list = node.parent as unknown as PagedParentNode<AnyResource>;
+    const { accountId, workspaceSid, kind, sid } = node.address;
     try {
-      const client = await this.ctx.clients.get(node.address.accountId);
-      const fresh = await collectionFor(client, node.kind, node.address.workspaceSid).get(node.resource.sid);
-      folder.replaceItem(fresh);
+      const client = await this.ctx.clients.get(accountId);
+      const fresh = await collectionFor(client, kind, workspaceSid).get(sid);
+      if (!list.replaceItem(fresh)) {
+        list.reset();
+      }
     } catch (error) {
-      this.ctx.log.warn(
-        `Refreshing ${KINDS[node.kind].noun} ${node.resource.sid} failed; reloading its folder: ${String(error)}`,
-      );
-      folder.reset();
+      this.ctx.log.warn(`Refreshing ${KINDS[kind].noun} ${sid} failed; reloading its list: ${String(error)}`);
+      list.reset();
     }
-    this.emitter.fire(folder);
+    this.emitter.fire(list);
   }
 
   private syncAccounts(fire = true): void {

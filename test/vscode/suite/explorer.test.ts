@@ -490,6 +490,25 @@ describe('explorer: create, edit and delete through the commands', () => {
     assert.strictEqual(descriptionOf(f.api, await child(f.api, workers, 'Alicia')), 'On Break');
   });
 
+  it('refreshes one item after a change made elsewhere: a worker, and a workspace with its folders', async () => {
+    const workers = await folder(f.api, wsNode, 'Workers');
+    const alicia = await child(f.api, workers, 'Alicia');
+    const sid = alicia.id.split('/').pop() ?? '';
+    const offline = (await f.rest.activities(workspace.sid).page()).items.find((a) => a.friendlyName === 'Offline');
+    assert.ok(offline);
+    await f.rest.workers(workspace.sid).update(sid, { activitySid: offline.sid });
+    await runCommand(f.api, 'taskrouter.refresh', alicia, []);
+    assert.strictEqual(descriptionOf(f.api, await child(f.api, workers, 'Alicia')), 'Offline');
+
+    // Someone renames the workspace: Refresh on its item shows the new name.
+    await f.rest.workspaces.update(workspace.sid, { friendlyName: 'Customer Care' });
+    await runCommand(f.api, 'taskrouter.refresh', wsNode, []);
+    assert.ok((await labels(f.api, f.account)).includes('Customer Care'));
+    await f.rest.workspaces.update(workspace.sid, { friendlyName: 'Customer Support' });
+    await runCommand(f.api, 'taskrouter.refresh', await child(f.api, f.account, 'Customer Care'), []);
+    wsNode = await child(f.api, f.account, 'Customer Support');
+  });
+
   it('asks for the workspace from the command palette', async () => {
     const { result: queue } = await runCommand<TaskQueue>(f.api, 'taskrouter.createTaskQueue', undefined, [
       { step: 'account', pick: 'Explorer test sandbox' },
