@@ -181,6 +181,9 @@ const syntaxCases: IssueCase[] = [
   { text: 'a == 1 ]', codes: [Code.UnexpectedSymbol], at: ']' },
   { text: 'a == 1 , b == 2', codes: [Code.UnexpectedSymbol, Code.MissingLogicalOperator], at: ',' },
   { text: 'a # == 1', codes: [Code.UnexpectedCharacter], at: '#' },
+  // Invisible characters are named by code point (the message showed them as an empty pair of backquotes).
+  { text: "a ==\u200b 'x'", codes: [Code.UnexpectedCharacter], at: '\u200b', says: /invisible character U\+200B/ },
+  { text: "a ==\u2003'x'", codes: [Code.UnexpectedCharacter], says: /^The invisible character U\+2003 is not allowed/ },
   { text: 'a == 1 And b == 2', codes: [Code.KeywordCase], at: 'And', severity: 'information' },
   { text: 'a == True', codes: [Code.KeywordCase], severity: 'information' },
 ];

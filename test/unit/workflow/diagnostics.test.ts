@@ -24,6 +24,13 @@ const cases: Case[] = [
   },
   {
     code: WorkflowCode.InvalidJson,
+    title: 'a byte-order mark, named instead of shown as a blank',
+    severity: 'error',
+    fixture: `«\ufeff»{"task_routing": {"default_filter": {"queue": "${Q1}"}}}`,
+    message: /^Invalid JSON: a byte-order mark \(U\+FEFF.*outside any string: delete it\.$/,
+  },
+  {
+    code: WorkflowCode.InvalidJson,
     title: 'an empty document',
     severity: 'error',
     fixture: `«»`,

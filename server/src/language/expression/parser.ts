@@ -6,6 +6,7 @@
  * Precedence, loosest first: `OR`, `AND`, prefix `NOT`, comparison. Scope-specific checks (which names exist, types
  * of constants) run afterwards in `checks.ts`.
  */
+import { describeInvisible } from '../characters';
 import { ExpressionIssueCode as Code, MAX_NESTING } from './codes';
 import { Lexer } from './tokenizer';
 import type {
@@ -132,7 +133,7 @@ class Parser {
   private lexicalIssues(token: Token): void {
     switch (token.kind) {
       case 'invalid':
-        this.report(Code.UnexpectedCharacter, token.start, token.end, invalidCharacterMessage(token.text));
+        this.report(Code.UnexpectedCharacter, token.start, token.end, invalidCharacterMessage(this.text, token));
         break;
       case 'string':
         if (token.terminated === false) {
@@ -996,7 +997,12 @@ function example(operator: ComparisonOperator): string {
   }
 }
 
-function invalidCharacterMessage(ch: string): string {
+function invalidCharacterMessage(text: string, token: Token): string {
+  const invisible = describeInvisible(text, token.start);
+  if (invisible !== undefined) {
+    return `${invisible.charAt(0).toUpperCase()}${invisible.slice(1)} is not allowed in a TaskRouter expression: delete it (text pasted from documents and web pages often carries such characters).`;
+  }
+  const ch = token.text;
   switch (ch) {
     case '-':
       return '`-` is not allowed: TaskRouter has no arithmetic, and names cannot contain hyphens (use `_`).';

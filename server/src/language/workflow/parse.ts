@@ -5,6 +5,7 @@
  * Semantic checks (numbers, SIDs, expressions, unreachable filters, ...) live in `validators/`.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { describeInvisible } from '../characters';
 import { WorkflowCode } from './codes';
 import { readWorkflowFast } from './fastModel';
 import { FieldNode } from './field';
@@ -168,6 +169,8 @@ class ModelBuilder {
     if (name === 'ValueExpected' && this.text.trim() === '') {
       return 'The document is empty: a workflow configuration is a JSON object such as { "task_routing": { ... } }.';
     }
+    const invisible = describeInvisible(this.text, error.offset);
+    if (invisible !== undefined) return `Invalid JSON: ${invisible} stands here, outside any string: delete it.`;
     const found = error.offset >= this.text.length ? 'the end of the document' : describeToken(this.text, error);
     switch (name) {
       case 'InvalidSymbol':
