@@ -3,6 +3,8 @@
  * severity, and words the message must contain. Every diagnostic with that code must sit exactly on a marked range.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { ExpressionIssueCode } from '../../../server/src/language/expression';
 import { WorkflowCode, validateWorkflow, type ValidateOptions } from '../../../server/src/language/workflow';
 import { Q1, Q2, Q3, marked } from './marked';
 
@@ -217,6 +219,14 @@ describe('workflow diagnostics: one case per code, exact ranges', () => {
       }
     });
   }
+
+  it('documents every workflow and expression code in docs/expression-language.md', () => {
+    const docs = readFileSync('docs/expression-language.md', 'utf8');
+    const undocumented = [...Object.values(WorkflowCode), ...Object.values(ExpressionIssueCode)].filter(
+      (code) => !docs.includes(`\`${code}\``),
+    );
+    assert.deepEqual(undocumented, []);
+  });
 
   it('covers every workflow code except the document size ones (tested in size.test.ts)', () => {
     const covered = new Set(cases.map((c) => c.code));
