@@ -509,6 +509,31 @@ describe('explorer: create, edit and delete through the commands', () => {
     wsNode = await child(f.api, f.account, 'Customer Support');
   });
 
+  it('renames an activity, a task queue, a workflow, a task channel and the workspace', async () => {
+    const rename = async (folderLabel: string, from: string, to: string) => {
+      const list = await folder(f.api, wsNode, folderLabel);
+      const node = await child(f.api, list, from);
+      await runCommand(f.api, 'taskrouter.rename', node, [{ step: 'friendlyName', input: to }]);
+      assert.ok((await labels(f.api, list)).includes(to), `the tree shows '${to}'`);
+      return node.id.split('/').pop() ?? '';
+    };
+    const activity = await rename('Activities', 'On Break', 'Lunch');
+    assert.strictEqual((await f.rest.activities(workspace.sid).get(activity)).friendlyName, 'Lunch');
+    const queue = await rename('Task Queues', 'Spanish', 'Spanish Support');
+    assert.strictEqual((await f.rest.taskQueues(workspace.sid).get(queue)).friendlyName, 'Spanish Support');
+    const fifo = await rename('Workflows', 'Default Fifo Workflow', 'Everything');
+    assert.strictEqual((await f.rest.workflows(workspace.sid).get(fifo)).friendlyName, 'Everything');
+    const channel = await rename('Task Channels', 'Callback Requests', 'Callbacks');
+    assert.strictEqual((await f.rest.taskChannels(workspace.sid).get(channel)).friendlyName, 'Callbacks');
+    await rename('Task Channels', 'Callbacks', 'Callback Requests');
+
+    await runCommand(f.api, 'taskrouter.rename', wsNode, [{ step: 'friendlyName', input: 'Support EU' }]);
+    assert.strictEqual((await f.rest.workspaces.get(workspace.sid)).friendlyName, 'Support EU');
+    const renamed = await child(f.api, f.account, 'Support EU');
+    await runCommand(f.api, 'taskrouter.rename', renamed, [{ step: 'friendlyName', input: 'Customer Support' }]);
+    wsNode = await child(f.api, f.account, 'Customer Support');
+  });
+
   it('asks for the workspace from the command palette', async () => {
     const { result: queue } = await runCommand<TaskQueue>(f.api, 'taskrouter.createTaskQueue', undefined, [
       { step: 'account', pick: 'Explorer test sandbox' },
@@ -564,6 +589,20 @@ describe('explorer: create, edit and delete through the commands', () => {
     await runCommand(f.api, 'taskrouter.delete', callback, [{ step: 'confirm', action: 'Delete' }]);
     await assertGone(f.rest.taskChannels(workspace.sid).get(sid), 'the task channel');
     assert.ok(!(await labels(f.api, channels)).includes('Callback Requests'));
+  });
+
+  it('deletes an activity and a workflow', async () => {
+    for (const [folderLabel, name, collection] of [
+      ['Activities', 'Lunch', f.rest.activities(workspace.sid)],
+      ['Workflows', 'Everything', f.rest.workflows(workspace.sid)],
+    ] as const) {
+      const list = await folder(f.api, wsNode, folderLabel);
+      const node = await child(f.api, list, name);
+      const { prompter } = await runCommand(f.api, 'taskrouter.delete', node, [{ step: 'confirm', action: 'Delete' }]);
+      assert.match(prompter.prompts[0].shown[0], new RegExp(`^Delete (activity|workflow) '${name}'\\?$`));
+      await assertGone(collection.get(node.id.split('/').pop() ?? ''), name);
+      assert.ok(!(await labels(f.api, list)).includes(name), `the tree no longer shows '${name}'`);
+    }
   });
 
   it('deletes several selected items at once', async () => {

@@ -114,6 +114,33 @@ describe('explorer: resources as documents', () => {
     assert.strictEqual(after.etag, before.etag, 'nothing was sent');
   });
 
+  it('edits a task through its document: cancels it with a reason, and the tree follows', async () => {
+    const task = await f.rest.tasks(workspace.sid).create({ workflowSid: workflow.sid, attributes: '{"type":"chat"}' });
+    const tasks = await folder(f.api, wsNode, 'Tasks');
+    const node = (await f.api.tree.getChildren(tasks)).find((n) => n.id === `${tasks.id}/${task.sid}`);
+    assert.ok(node, 'the tree shows the new task');
+    const { result: editor } = await runCommand<vscode.TextEditor>(f.api, 'taskrouter.openResource', node, []);
+    const document = editor.document;
+    assert.deepStrictEqual(Object.keys(JSON.parse(document.getText()) as object).slice(0, 4), [
+      'assignmentStatus',
+      'reason',
+      'priority',
+      'attributes',
+    ]);
+    await editJson(document, (d) => {
+      d.assignmentStatus = 'canceled';
+      d.reason = 'Customer hung up';
+    });
+    const { saved } = await save(document);
+    assert.strictEqual(saved, true);
+    const stored = await f.rest.tasks(workspace.sid).get(task.sid);
+    assert.strictEqual(stored.assignmentStatus, 'canceled');
+    assert.strictEqual(stored.reason, 'Customer hung up');
+    const shown = (await f.api.tree.getChildren(tasks)).find((n) => n.id === `${tasks.id}/${task.sid}`);
+    assert.ok(shown);
+    assert.match(String(f.api.tree.getTreeItem(shown).description), /^canceled · /);
+  });
+
   it('keeps the text in the editor when the JSON is invalid', async () => {
     const document = await openWorker('Alice Smith');
     const broken = document.getText().replace('"Alice Smith",', '"Alice Smith"');
