@@ -15,10 +15,12 @@ import { ResourceChanges } from './explorer/resourceChanges';
 import type { TreeNode } from './explorer/treeNode';
 import { SCHEME } from './fs/resourcePath';
 import { SNAPSHOT_SCHEME, TaskRouterFileSystemProvider } from './fs/taskRouterFileSystemProvider';
+import { workspaceQueues } from './language/workspaceQueues';
 import { Logger } from './log';
 import type { TaskRouterTestApi } from './testApi';
 import { PrompterHolder } from './ui/prompter';
 import { VsCodePrompter } from './ui/vsCodePrompter';
+import { WORKSPACE_QUEUES_REQUEST, type WorkspaceQueuesParams } from '../../server/src/protocol';
 
 const VIEW_ID = 'taskrouter.explorer';
 const PAGE_SIZE_SETTING = 'taskrouter.explorer.pageSize';
@@ -84,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
     }),
   );
 
-  await startLanguageClient(context, log);
+  await startLanguageClient(context, clients, log);
 
   return {
     tree: {
@@ -112,7 +114,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
   };
 }
 
-async function startLanguageClient(context: vscode.ExtensionContext, log: Logger): Promise<void> {
+async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  clients: ClientProvider,
+  log: Logger,
+): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -126,7 +132,12 @@ async function startLanguageClient(context: vscode.ExtensionContext, log: Logger
     documentSelector: [{ language: 'taskrouter-workflow' }],
   };
   client = new LanguageClient('taskrouter', 'TaskRouter Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client);
+  context.subscriptions.push(
+    client,
+    client.onRequest(WORKSPACE_QUEUES_REQUEST, (params: WorkspaceQueuesParams) =>
+      workspaceQueues(params, clients, log),
+    ),
+  );
   try {
     await client.start();
   } catch (error) {

@@ -8,15 +8,19 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type Diagnostic } from './language/service';
+import { createLanguageService, type Diagnostic, type ValidateOptions } from './language/service';
+import { WORKSPACE_QUEUES_REQUEST, type WorkspaceQueuesParams, type WorkspaceQueuesResult } from './protocol';
 
 /** How long to wait after the last change before validating (keystrokes in between restart the wait). */
 const VALIDATION_DELAY_MS = 200;
+/** How long a workspace's queue list is reused before the extension is asked again. */
+const QUEUES_TTL_MS = 30_000;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const queueLists = new Map<string, { at: number; queues: Promise<WorkspaceQueuesResult> }>();
 
 connection.onInitialize(() => ({
   capabilities: {
@@ -40,10 +44,33 @@ function toLsp(diagnostic: Diagnostic): LspDiagnostic {
   };
 }
 
-function validate(document: TextDocument): void {
-  pending.delete(document.uri);
-  const diagnostics = service.doValidation(document).map(toLsp);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+/**
+ * The queues of the workspace a `taskrouter:` document belongs to, asked of the extension and kept for a while, so
+ * unknown queue SIDs are reported; undefined for files on disk, or when the extension cannot tell.
+ */
+async function queuesFor(uri: string): Promise<ValidateOptions | undefined> {
+  if (!uri.startsWith('taskrouter:')) return undefined;
+  let cached = queueLists.get(uri);
+  if (!cached || Date.now() - cached.at > QUEUES_TTL_MS) {
+    const params: WorkspaceQueuesParams = { uri };
+    const queues = connection
+      .sendRequest<WorkspaceQueuesResult>(WORKSPACE_QUEUES_REQUEST, params)
+      .catch((): WorkspaceQueuesResult => null);
+    cached = { at: Date.now(), queues };
+    queueLists.set(uri, cached);
+  }
+  const queues = await cached.queues;
+  return queues ? { queues } : undefined;
+}
+
+async function validate(uri: string): Promise<void> {
+  pending.delete(uri);
+  const options = await queuesFor(uri);
+  // Validate the newest text: the document may have changed (or closed) while the queues were fetched.
+  const document = documents.get(uri);
+  if (!document) return;
+  const diagnostics = service.doValidation(document, options).map(toLsp);
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 
 function schedule(document: TextDocument, delay: number): void {
@@ -51,10 +78,7 @@ function schedule(document: TextDocument, delay: number): void {
   if (previous) clearTimeout(previous);
   pending.set(
     document.uri,
-    setTimeout(() => {
-      const current = documents.get(document.uri);
-      if (current) validate(current);
-    }, delay),
+    setTimeout(() => void validate(document.uri), delay),
   );
 }
 
@@ -70,6 +94,7 @@ documents.onDidClose((event) => {
   const previous = pending.get(event.document.uri);
   if (previous) clearTimeout(previous);
   pending.delete(event.document.uri);
+  queueLists.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -257,6 +257,35 @@ describe('explorer: resources as documents', () => {
     assert.match(line, /customer-value/, `the diagnostic points at the expression: ${diagnostics[0].message}`);
   });
 
+  it("reports a queue SID that is not one of the workspace's queues", async () => {
+    const workflows = await folder(f.api, wsNode, 'Workflows');
+    const node = await child(f.api, workflows, workflow.friendlyName);
+    const { result: editor } = await runCommand<vscode.TextEditor>(
+      f.api,
+      'taskrouter.openWorkflowConfiguration',
+      node,
+      [],
+    );
+    const document = editor.document;
+    const elsewhere = `WQ${'ab'.repeat(16)}`;
+    await replaceText(document, document.getText().replace(queue.sid, elsewhere));
+    const unknown = await waitFor(
+      'an unknown-queue diagnostic from the workspace queues the extension gave the language server',
+      () => {
+        const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'unknown-queue');
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    assert.strictEqual(unknown.length, 1, unknown.map((d) => d.message).join('; '));
+    assert.ok(document.getText(unknown[0].range).includes(elsewhere), 'the diagnostic underlines the SID');
+    assert.ok(document.getText().includes(queue.sid), 'the default filter still names the workspace queue');
+    assert.ok(
+      vscode.languages.getDiagnostics(document.uri).every((d) => !document.getText(d.range).includes(queue.sid)),
+      "the workspace's own queue is not reported",
+    );
+  });
+
   it('refuses to overwrite a workflow changed on the server (date check)', async () => {
     const workflows = await folder(f.api, wsNode, 'Workflows');
     const node = await child(f.api, workflows, workflow.friendlyName);
