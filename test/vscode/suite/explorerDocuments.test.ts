@@ -60,6 +60,18 @@ describe('explorer: resources as documents', () => {
     return editor.document;
   }
 
+  /** Opens the workflow's configuration through the command, as a user would from the tree. */
+  async function openConfiguration(): Promise<{ node: TreeNode; editor: vscode.TextEditor }> {
+    const node = await child(f.api, await folder(f.api, wsNode, 'Workflows'), workflow.friendlyName);
+    const { result: editor } = await runCommand<vscode.TextEditor>(
+      f.api,
+      'taskrouter.openWorkflowConfiguration',
+      node,
+      [],
+    );
+    return { node, editor };
+  }
+
   function editJson(document: vscode.TextDocument, change: (doc: Record<string, unknown>) => void): Promise<void> {
     const doc = JSON.parse(document.getText()) as Record<string, unknown>;
     change(doc);
@@ -197,14 +209,7 @@ describe('explorer: resources as documents', () => {
   });
 
   it("opens a workflow's configuration in the workflow language, and saves it", async () => {
-    const workflows = await folder(f.api, wsNode, 'Workflows');
-    const node = await child(f.api, workflows, workflow.friendlyName);
-    const { result: editor } = await runCommand<vscode.TextEditor>(
-      f.api,
-      'taskrouter.openWorkflowConfiguration',
-      node,
-      [],
-    );
+    const { node, editor } = await openConfiguration();
     const document = editor.document;
     assert.strictEqual(document.languageId, 'taskrouter-workflow');
     assert.match(document.uri.path, /\.workflow\.json$/);
@@ -235,14 +240,7 @@ describe('explorer: resources as documents', () => {
   });
 
   it('the language server checks an opened configuration', async () => {
-    const workflows = await folder(f.api, wsNode, 'Workflows');
-    const node = await child(f.api, workflows, workflow.friendlyName);
-    const { result: editor } = await runCommand<vscode.TextEditor>(
-      f.api,
-      'taskrouter.openWorkflowConfiguration',
-      node,
-      [],
-    );
+    const { editor } = await openConfiguration();
     const document = editor.document;
     await replaceText(document, document.getText().replace("customer_value == 'Gold'", 'customer-value == 1'));
     const diagnostics = await waitFor(
@@ -258,14 +256,7 @@ describe('explorer: resources as documents', () => {
   });
 
   it("reports a queue SID that is not one of the workspace's queues", async () => {
-    const workflows = await folder(f.api, wsNode, 'Workflows');
-    const node = await child(f.api, workflows, workflow.friendlyName);
-    const { result: editor } = await runCommand<vscode.TextEditor>(
-      f.api,
-      'taskrouter.openWorkflowConfiguration',
-      node,
-      [],
-    );
+    const { editor } = await openConfiguration();
     const document = editor.document;
     const elsewhere = `WQ${'ab'.repeat(16)}`;
     await replaceText(document, document.getText().replace(queue.sid, elsewhere));
@@ -287,14 +278,7 @@ describe('explorer: resources as documents', () => {
   });
 
   it('refuses to overwrite a workflow changed on the server (date check)', async () => {
-    const workflows = await folder(f.api, wsNode, 'Workflows');
-    const node = await child(f.api, workflows, workflow.friendlyName);
-    const { result: editor } = await runCommand<vscode.TextEditor>(
-      f.api,
-      'taskrouter.openWorkflowConfiguration',
-      node,
-      [],
-    );
+    const { editor } = await openConfiguration();
     const document = editor.document;
     f.sandbox.advance(2000);
     await f.rest.workflows(workspace.sid).update(workflow.sid, { taskReservationTimeout: 300 });
@@ -318,14 +302,7 @@ describe('explorer: resources as documents', () => {
   });
 
   it('keeps the configuration text when the server rejects it', async () => {
-    const workflows = await folder(f.api, wsNode, 'Workflows');
-    const node = await child(f.api, workflows, workflow.friendlyName);
-    const { result: editor } = await runCommand<vscode.TextEditor>(
-      f.api,
-      'taskrouter.openWorkflowConfiguration',
-      node,
-      [],
-    );
+    const { editor } = await openConfiguration();
     const document = editor.document;
     const unknownQueue = `WQ${'0'.repeat(32)}`;
     await replaceText(document, document.getText().split(queue.sid).join(unknownQueue));
