@@ -45,6 +45,37 @@ export function workerEventData(ws: WorkspaceRec, k: WorkerRec): Record<string, 
   };
 }
 
+/** The resource an event is about. */
+interface EventResource {
+  type: string;
+  sid: string;
+  path: string;
+}
+
+/** Records an event with the envelope every workspace event shares; `fields` adds the resource-specific SIDs. */
+function recordWorkspaceEvent(
+  app: App,
+  ws: WorkspaceRec,
+  type: string,
+  description: string,
+  resource: EventResource,
+  eventData: Record<string, unknown>,
+  fields: Record<string, unknown> = {},
+): void {
+  app.recordEvent(ws, {
+    event_type: type,
+    description,
+    actor_sid: ws.sid,
+    actor_type: 'workspace',
+    actor_url_path: wsPath(ws),
+    resource_sid: resource.sid,
+    resource_type: resource.type,
+    resource_url_path: resource.path,
+    event_data: eventData,
+    ...fields,
+  });
+}
+
 export function taskEvent(
   app: App,
   ws: WorkspaceRec,
@@ -53,21 +84,20 @@ export function taskEvent(
   description: string,
   extra: Record<string, unknown> = {},
 ): void {
-  app.recordEvent(ws, {
-    event_type: type,
+  recordWorkspaceEvent(
+    app,
+    ws,
+    type,
     description,
-    actor_sid: ws.sid,
-    actor_type: 'workspace',
-    actor_url_path: wsPath(ws),
-    resource_sid: t.sid,
-    resource_type: 'task',
-    resource_url_path: `${wsPath(ws)}/Tasks/${t.sid}`,
-    event_data: { ...taskEventData(app, ws, t), ...extra },
-    task_sid: t.sid,
-    ...(t.task_queue_sid ? { task_queue_sid: t.task_queue_sid } : {}),
-    ...(t.workflow_sid ? { workflow_sid: t.workflow_sid } : {}),
-    task_channel: t.task_channel_sid,
-  });
+    { type: 'task', sid: t.sid, path: `${wsPath(ws)}/Tasks/${t.sid}` },
+    { ...taskEventData(app, ws, t), ...extra },
+    {
+      task_sid: t.sid,
+      ...(t.task_queue_sid ? { task_queue_sid: t.task_queue_sid } : {}),
+      ...(t.workflow_sid ? { workflow_sid: t.workflow_sid } : {}),
+      task_channel: t.task_channel_sid,
+    },
+  );
 }
 
 export function workerEvent(
@@ -78,18 +108,15 @@ export function workerEvent(
   description: string,
   extra: Record<string, unknown> = {},
 ): void {
-  app.recordEvent(ws, {
-    event_type: type,
+  recordWorkspaceEvent(
+    app,
+    ws,
+    type,
     description,
-    actor_sid: ws.sid,
-    actor_type: 'workspace',
-    actor_url_path: wsPath(ws),
-    resource_sid: k.sid,
-    resource_type: 'worker',
-    resource_url_path: `${wsPath(ws)}/Workers/${k.sid}`,
-    event_data: { ...workerEventData(ws, k), ...extra },
-    worker_sid: k.sid,
-  });
+    { type: 'worker', sid: k.sid, path: `${wsPath(ws)}/Workers/${k.sid}` },
+    { ...workerEventData(ws, k), ...extra },
+    { worker_sid: k.sid },
+  );
 }
 
 export function reservationEvent(
@@ -101,28 +128,27 @@ export function reservationEvent(
 ): void {
   const task = ws.tasks.get(r.task_sid);
   const worker = ws.workers.get(r.worker_sid);
-  app.recordEvent(ws, {
-    event_type: type,
+  recordWorkspaceEvent(
+    app,
+    ws,
+    type,
     description,
-    actor_sid: ws.sid,
-    actor_type: 'workspace',
-    actor_url_path: wsPath(ws),
-    resource_sid: r.sid,
-    resource_type: 'reservation',
-    resource_url_path: `${wsPath(ws)}/Tasks/${r.task_sid}/Reservations/${r.sid}`,
-    event_data: {
+    { type: 'reservation', sid: r.sid, path: `${wsPath(ws)}/Tasks/${r.task_sid}/Reservations/${r.sid}` },
+    {
       ...(task ? taskEventData(app, ws, task) : {}),
       ...(worker ? workerEventData(ws, worker) : {}),
       reservation_sid: r.sid,
       reservation_status: r.reservation_status,
     },
-    task_sid: r.task_sid,
-    worker_sid: r.worker_sid,
-    reservation_sid: r.sid,
-    ...(r.task_queue_sid ? { task_queue_sid: r.task_queue_sid } : {}),
-    ...(r.workflow_sid ? { workflow_sid: r.workflow_sid } : {}),
-    ...(task ? { task_channel: task.task_channel_sid } : {}),
-  });
+    {
+      task_sid: r.task_sid,
+      worker_sid: r.worker_sid,
+      reservation_sid: r.sid,
+      ...(r.task_queue_sid ? { task_queue_sid: r.task_queue_sid } : {}),
+      ...(r.workflow_sid ? { workflow_sid: r.workflow_sid } : {}),
+      ...(task ? { task_channel: task.task_channel_sid } : {}),
+    },
+  );
 }
 
 /** An event about a configuration resource (activity, queue, workflow, channel, workspace). */
@@ -136,17 +162,16 @@ export function resourceEvent(
   path: string,
   data: Record<string, unknown> = {},
 ): void {
-  app.recordEvent(ws, {
-    event_type: type,
+  recordWorkspaceEvent(
+    app,
+    ws,
+    type,
     description,
-    actor_sid: ws.sid,
-    actor_type: 'workspace',
-    actor_url_path: wsPath(ws),
-    resource_sid: sid,
-    resource_type: resourceType,
-    resource_url_path: path,
-    event_data: { workspace_sid: ws.sid, workspace_name: ws.friendly_name, ...data },
-    ...(resourceType === 'task_queue' ? { task_queue_sid: sid } : {}),
-    ...(resourceType === 'workflow' ? { workflow_sid: sid } : {}),
-  });
+    { type: resourceType, sid, path },
+    { workspace_sid: ws.sid, workspace_name: ws.friendly_name, ...data },
+    {
+      ...(resourceType === 'task_queue' ? { task_queue_sid: sid } : {}),
+      ...(resourceType === 'workflow' ? { workflow_sid: sid } : {}),
+    },
+  );
 }
