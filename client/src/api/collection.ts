@@ -77,14 +77,7 @@ export class ResourceCollection<T, C extends object, U extends object, L extends
   readonly #list: ListEndpoint<T, L>;
 
   constructor(private readonly config: CollectionConfig<T>) {
-    this.#list = new ListEndpoint<T, L>({
-      http: config.http,
-      name: config.name,
-      path: config.path,
-      key: config.key,
-      filters: config.listFilters,
-      map: (json) => config.map(json, null),
-    });
+    this.#list = listEndpointFor<T, L>(config);
   }
 
   async create(params: C, opts?: RequestOptions): Promise<T> {
@@ -185,6 +178,20 @@ export interface SubCollectionConfig<T> {
   ifMatch: boolean;
 }
 
+/** The list side of a collection: items from list bodies carry no ETag. */
+function listEndpointFor<T, L extends object>(
+  config: SubCollectionConfig<T> | CollectionConfig<T>,
+): ListEndpoint<T, L> {
+  return new ListEndpoint<T, L>({
+    http: config.http,
+    name: config.name,
+    path: config.path,
+    key: config.key,
+    filters: config.listFilters,
+    map: (json) => config.map(json, null),
+  });
+}
+
 /** Reservations, worker channels and events: list, get and (when `updateFields` is set) update. */
 export class SubCollection<T, U extends object, L extends object>
   implements ReadUpdateCollection<T, U, L>, ReadOnlyCollection<T, L>
@@ -192,14 +199,7 @@ export class SubCollection<T, U extends object, L extends object>
   readonly #list: ListEndpoint<T, L>;
 
   constructor(private readonly config: SubCollectionConfig<T>) {
-    this.#list = new ListEndpoint<T, L>({
-      http: config.http,
-      name: config.name,
-      path: config.path,
-      key: config.key,
-      filters: config.listFilters,
-      map: (json) => config.map(json, null),
-    });
+    this.#list = listEndpointFor<T, L>(config);
   }
 
   async get(sid: string, opts?: RequestOptions): Promise<T> {
