@@ -15,12 +15,12 @@ import { ResourceChanges } from './explorer/resourceChanges';
 import type { TreeNode } from './explorer/treeNode';
 import { SCHEME } from './fs/resourcePath';
 import { SNAPSHOT_SCHEME, TaskRouterFileSystemProvider } from './fs/taskRouterFileSystemProvider';
-import { workspaceQueues } from './language/workspaceQueues';
+import { workspaceData } from './language/workspaceData';
 import { Logger } from './log';
 import type { TaskRouterTestApi } from './testApi';
 import { PrompterHolder } from './ui/prompter';
 import { VsCodePrompter } from './ui/vsCodePrompter';
-import { WORKSPACE_QUEUES_REQUEST, type WorkspaceQueuesParams } from '../../server/src/protocol';
+import { WORKSPACE_DATA_REQUEST, type WorkspaceDataParams } from '../../server/src/protocol';
 
 const VIEW_ID = 'taskrouter.explorer';
 const PAGE_SIZE_SETTING = 'taskrouter.explorer.pageSize';
@@ -134,9 +134,7 @@ async function startLanguageClient(
   client = new LanguageClient('taskrouter', 'TaskRouter Language Server', serverOptions, clientOptions);
   context.subscriptions.push(
     client,
-    client.onRequest(WORKSPACE_QUEUES_REQUEST, (params: WorkspaceQueuesParams) =>
-      workspaceQueues(params, clients, log),
-    ),
+    client.onRequest(WORKSPACE_DATA_REQUEST, (params: WorkspaceDataParams) => workspaceData(params, clients, log)),
   );
   try {
     await client.start();

@@ -1,15 +1,8 @@
 // The language server entry: it only wires the LSP connection to the pure language service.
-import {
-  createConnection,
-  DiagnosticSeverity,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type Diagnostic, type ValidateOptions } from './language/service';
-import { WORKSPACE_QUEUES_REQUEST, type WorkspaceQueuesParams, type WorkspaceQueuesResult } from './protocol';
+import { createLanguageService } from './language/service';
+import { WORKSPACE_DATA_REQUEST, type WorkspaceDataParams, type WorkspaceDataResult } from './protocol';
 
 /** How long to wait after the last change before validating (keystrokes in between restart the wait). */
 const VALIDATION_DELAY_MS = 200;
@@ -20,7 +13,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
-const queueLists = new Map<string, { at: number; queues: Promise<WorkspaceQueuesResult> }>();
+const queueLists = new Map<string, { at: number; queues: Promise<WorkspaceDataResult> }>();
 
 connection.onInitialize(() => ({
   capabilities: {
@@ -28,48 +21,28 @@ connection.onInitialize(() => ({
   },
 }));
 
-const SEVERITIES: Record<Diagnostic['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-};
-
-function toLsp(diagnostic: Diagnostic): LspDiagnostic {
-  return {
-    range: diagnostic.range,
-    severity: SEVERITIES[diagnostic.severity],
-    code: diagnostic.code,
-    source: 'taskrouter',
-    message: diagnostic.message,
-  };
-}
-
-/**
- * The queues of the workspace a `taskrouter:` document belongs to, asked of the extension and kept for a while, so
- * unknown queue SIDs are reported; undefined for files on disk, or when the extension cannot tell.
- */
-async function queuesFor(uri: string): Promise<ValidateOptions | undefined> {
-  if (!uri.startsWith('taskrouter:')) return undefined;
+/** The data of the workspace a `taskrouter:` document belongs to, asked of the extension and kept for a while. */
+async function workspaceDataFor(uri: string): Promise<WorkspaceDataResult> {
+  if (!uri.startsWith('taskrouter:')) return null;
   let cached = queueLists.get(uri);
   if (!cached || Date.now() - cached.at > QUEUES_TTL_MS) {
-    const params: WorkspaceQueuesParams = { uri };
-    const queues = connection
-      .sendRequest<WorkspaceQueuesResult>(WORKSPACE_QUEUES_REQUEST, params)
-      .catch((): WorkspaceQueuesResult => null);
-    cached = { at: Date.now(), queues };
+    const params: WorkspaceDataParams = { uri };
+    const data = connection
+      .sendRequest<WorkspaceDataResult>(WORKSPACE_DATA_REQUEST, params)
+      .catch((): WorkspaceDataResult => null);
+    cached = { at: Date.now(), queues: data };
     queueLists.set(uri, cached);
   }
-  const queues = await cached.queues;
-  return queues ? { queues } : undefined;
+  return cached.queues;
 }
 
 async function validate(uri: string): Promise<void> {
   pending.delete(uri);
-  const options = await queuesFor(uri);
+  const data = await workspaceDataFor(uri);
   // Validate the newest text: the document may have changed (or closed) while the queues were fetched.
   const document = documents.get(uri);
   if (!document) return;
-  const diagnostics = service.doValidation(document, options).map(toLsp);
+  const diagnostics = service.doValidation(document, data);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 

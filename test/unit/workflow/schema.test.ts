@@ -11,7 +11,10 @@ async function schemaProblems(text: string): Promise<string[]> {
   });
   const document = TextDocument.create('file:///w.json', 'json', 1, text);
   const diagnostics = await service.doValidation(document, service.parseJSONDocument(document));
-  return diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+  return diagnostics.map((d) => {
+    const message: unknown = d.message;
+    return typeof message === 'string' ? message : (message as { value: string }).value;
+  });
 }
 
 describe('the workflow JSON schema (as data, for vscode-json-languageservice)', () => {

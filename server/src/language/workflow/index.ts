@@ -2,7 +2,7 @@
 export { validateWorkflow, validateWorkflowOffsets, toDiagnostics } from './validate';
 export type { ValidationResult, OffsetValidationResult, ValidatorSetup } from './validate';
 export { parseWorkflow } from './parse';
-export type { ParsedWorkflow } from './parse';
+export type { ParsedWorkflow, ParseOptions } from './parse';
 export { WorkflowCode, MAX_DOCUMENT_BYTES, DECIMAL_MEGABYTE, MAX_PRIORITY, MAX_TASK_TIMEOUT_SECONDS } from './codes';
 export { workflowSchema } from './schema';
 export { LineIndex } from './positions';

@@ -32,8 +32,16 @@ export interface ParsedWorkflow {
   diagnostics: OffsetDiagnostic[];
 }
 
+export interface ParseOptions {
+  /**
+   * Accept `//` and `/* *\/` comments (local files, which are edited in the editor; TaskRouter's API itself takes plain
+   * JSON, so documents that are uploaded as they are keep the default, false).
+   */
+  allowComments?: boolean;
+}
+
 /** Parses a workflow configuration and checks its structure. Never throws. */
-export function parseWorkflow(text: string): ParsedWorkflow {
+export function parseWorkflow(text: string, options: ParseOptions = {}): ParsedWorkflow {
   // A structurally clean document (the common case) takes the fast path: the model straight from the text, and the
   // JSON tree only when a feature asks for it.
   const fast = readWorkflowFast(text);
@@ -49,14 +57,14 @@ export function parseWorkflow(text: string): ParsedWorkflow {
       diagnostics: [],
     };
   }
-  return parseWorkflowGeneral(text);
+  return parseWorkflowGeneral(text, options);
 }
 
 /**
  * The general path: a JSON tree (the fast strict parser for valid JSON, else jsonc-parser with error recovery), then
  * the model builder, which reports every structural problem. Exported for the tests that compare both paths.
  */
-export function parseWorkflowGeneral(text: string): ParsedWorkflow {
+export function parseWorkflowGeneral(text: string, options: ParseOptions = {}): ParsedWorkflow {
   const builder = new ModelBuilder(text);
   const model = newModel();
   // Valid JSON takes the fast strict parser; anything else jsonc-parser, which recovers and reports.
@@ -77,7 +85,11 @@ export function parseWorkflowGeneral(text: string): ParsedWorkflow {
     return { text, model, root: undefined, diagnostics: builder.diagnostics };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: !options.allowComments,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   let lastOffset = -1;
   for (const error of errors) {
     // jsonc-parser may report two errors for one token (`{"a": 1,}`: property name and value expected).
@@ -192,7 +204,7 @@ class ModelBuilder {
       case 'EndOfFileExpected':
         return `Invalid JSON: ${found} after the end of the top-level value.`;
       case 'UnexpectedEndOfComment':
-        return 'Invalid JSON: a comment is not closed (and comments are not allowed in any case).';
+        return 'Invalid JSON: a comment is not closed: end it with `*/`.';
       case 'UnexpectedEndOfString':
         return 'Invalid JSON: a string is not closed; add the closing double quote.';
       case 'UnexpectedEndOfNumber':

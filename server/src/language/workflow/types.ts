@@ -45,6 +45,11 @@ export interface KnownQueue {
 export interface ValidateOptions {
   /** The workspace's queues. When given, every queue SID not in the list is reported. */
   queues?: readonly KnownQueue[];
+  /**
+   * Accept comments (local `*.workflow.json` files). Off by default: TaskRouter's API takes plain JSON, so a
+   * configuration with comments is rejected on upload.
+   */
+  allowComments?: boolean;
 }
 
 /** The JSON kinds a value can have (jsonc-parser's node types). */

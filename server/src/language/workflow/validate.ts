@@ -47,7 +47,7 @@ export function validateWorkflowOffsets(
   setup: ValidatorSetup = {},
 ): OffsetValidationResult {
   if (typeof text !== 'string') throw new TypeError(notTextMessage(text));
-  const parsed = parseWorkflow(text);
+  const parsed = parseWorkflow(text, { allowComments: options.allowComments });
   const diagnostics = parsed.diagnostics.slice();
   const support = setup.expressions ?? defaultExpressionSupport;
   // Parse each distinct (scope, text) once per validation: workflows repeat the same target expressions, skip_if and

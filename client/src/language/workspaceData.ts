@@ -1,7 +1,7 @@
-// Answers the language server's request for the task queues of the workspace a workflow configuration belongs to,
-// so the server can report queue SIDs that are not in that workspace. Credentials and HTTP stay here.
+// Answers the language server's request for the data of the workspace a document belongs to. Credentials and HTTP
+// stay here.
 import * as vscode from 'vscode';
-import type { WorkspaceQueuesParams, WorkspaceQueuesResult } from '../../../server/src/protocol';
+import type { WorkspaceDataParams, WorkspaceDataResult, WorkspaceQueue } from '../../../server/src/protocol';
 import type { ClientProvider } from '../accounts/clientProvider';
 import { parseDocumentPath, SCHEME } from '../fs/resourcePath';
 import type { Logger } from '../log';
@@ -9,23 +9,23 @@ import type { Logger } from '../log';
 /** A workspace with more queues than this is not checked for unknown queue SIDs (the list would be partial). */
 const MAX_QUEUES = 5_000;
 
-export async function workspaceQueues(
-  params: WorkspaceQueuesParams,
+export async function workspaceData(
+  params: WorkspaceDataParams,
   clients: ClientProvider,
   log: Logger,
-): Promise<WorkspaceQueuesResult> {
+): Promise<WorkspaceDataResult> {
   const uri = vscode.Uri.parse(params.uri);
   if (uri.scheme !== SCHEME) return null;
   const address = parseDocumentPath(uri.path);
   if ('error' in address || address.view !== 'configuration') return null;
   try {
     const client = await clients.get(address.accountId);
-    const queues: { sid: string; friendlyName: string }[] = [];
+    const queues: WorkspaceQueue[] = [];
     for await (const queue of client.taskQueues(address.workspaceSid).list({ pageSize: 1000 })) {
       if (queues.length === MAX_QUEUES) return null;
-      queues.push({ sid: queue.sid, friendlyName: queue.friendlyName });
+      queues.push({ sid: queue.sid, friendlyName: queue.friendlyName, targetWorkers: queue.targetWorkers });
     }
-    return queues;
+    return { queues, activities: [], workerAttributes: [], taskAttributes: [] };
   } catch (error) {
     log.error(`Could not list the task queues of ${address.workspaceSid} for the language server`, error);
     return null;
