@@ -25,3 +25,7 @@ export type { EvaluationContext, ExpressionIssue, Scope, WorkerCounts } from '..
 
 // The TaskRouter REST client.
 export * from '../client/src/api';
+
+// The language service the language server wraps, for other hosts (LSP types from vscode-languageserver-types).
+export { createLanguageService } from '../server/src/language/service';
+export type { LanguageService, ServiceDocument, WorkspaceData } from '../server/src/language/service';

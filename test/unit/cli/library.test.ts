@@ -18,4 +18,18 @@ describe('library exports', () => {
     assert.equal(lib.printExpression(ast), "skills HAS 'support'");
     assert.deepEqual([...lib.SCOPES], ['filter', 'target', 'skipIf', 'orderBy', 'targetWorkers', 'knownWorker']);
   });
+
+  it('exports the language service for other hosts, which reads a document without an editor', () => {
+    const service = lib.createLanguageService();
+    const document = {
+      uri: 'file:///a.workflow.json',
+      languageId: 'taskrouter-workflow',
+      version: 1,
+      getText: () => '{"task_routing": {"default_filter": {"task_queue_sid": "WQ1"}}}',
+    };
+    assert.deepEqual(
+      service.doValidation(document).map((d) => d.code),
+      ['legacy-key', 'malformed-queue-sid'],
+    );
+  });
 });
