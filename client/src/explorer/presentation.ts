@@ -124,7 +124,8 @@ export function present(input: PresentationInput): Presentation {
     case 'activity':
       return {
         label: name,
-        description: describeActivity({ available: r.available === true }),
+        // "Available  available" says nothing twice: the state shows only when the name does not already say it.
+        description: unlessSaid(name, describeActivity({ available: r.available === true })),
         tooltip: tooltipMarkdown(title, [...common, ['Available', r.available]]),
         icon: r.available === true ? 'circle-filled' : 'circle-outline',
         iconColor: r.available === true ? 'charts.green' : undefined,
@@ -174,4 +175,9 @@ export function present(input: PresentationInput): Presentation {
         icon: KINDS.taskChannel.icon,
       };
   }
+}
+
+/** The description, unless the label already says exactly that (an activity named "Available"). */
+function unlessSaid(label: string, description: string): string {
+  return label.trim().toLowerCase() === description.toLowerCase() ? '' : description;
 }

@@ -36,4 +36,17 @@ describe('explorer/presentation', () => {
     assert.equal(worker.description, 'Available');
     assert.equal(worker.iconColor, 'charts.green');
   });
+
+  it('does not repeat an activity name as its state ("Available available")', () => {
+    const activity = (friendlyName: string, available: boolean) =>
+      present({
+        kind: 'activity',
+        resource: { sid: 'WA' + '0'.repeat(32), friendlyName, available },
+        fetchedAt: 0,
+        now: 0,
+      });
+    assert.equal(activity('Available', true).description, '');
+    assert.equal(activity('Offline', false).description, 'unavailable');
+    assert.equal(activity('Busy', true).description, 'available');
+  });
 });
