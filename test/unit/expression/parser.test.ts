@@ -267,3 +267,30 @@ describe('expression parser: issues', () => {
     );
   });
 });
+
+describe('expression parser: common mistakes read as what they mean', () => {
+  const issues = (text: string) =>
+    parseExpression(text, 'filter').issues.map((i) => [i.code, text.slice(i.start, i.end)]);
+
+  it('reports an attribute named like a keyword once, and still checks the comparison', () => {
+    assert.deepEqual(issues('in == 1'), [['expr-unexpected-symbol', 'in']]);
+    assert.deepEqual(issues("has HAS 'x'"), [['expr-unexpected-symbol', 'has']]);
+    assert.deepEqual(issues("and == 2 AND b == 'x'"), [['expr-unexpected-symbol', 'and']]);
+    assert.match(parseExpression('in == 1', 'filter').issues[0].message, /keyword IN.*Rename the attribute/);
+    // The comparison after it is still checked.
+    assert.deepEqual(
+      issues("in == 'a' AND b").map(([code]) => code),
+      ['expr-unexpected-symbol', 'expr-bare-operand'],
+    );
+  });
+
+  it('reads `IN (1, 2)` as the array it means and says to use square brackets', () => {
+    assert.deepEqual(issues("language IN ('en', 'es')"), [['expr-in-needs-array', "('en', 'es')"]]);
+    assert.match(parseExpression('x NOT IN (1,2)', 'filter').issues[0].message, /`NOT IN` takes an array.*`\[1, 2\]`/);
+    // A group that holds a condition is not a list: the old messages stand.
+    assert.notDeepEqual(
+      issues('x IN (a == 1)').map(([code]) => code),
+      ['expr-in-needs-array'],
+    );
+  });
+});

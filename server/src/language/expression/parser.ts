@@ -333,7 +333,7 @@ class Parser {
   }
 
   private parseComparison(): Condition {
-    const left = this.parseOperand();
+    const left = this.keywordAsName() ?? this.parseOperand();
     const op = this.operatorAt(this.pos);
     if (op === undefined) {
       if (left === undefined) return this.missingCondition();
@@ -366,6 +366,17 @@ class Parser {
       leftOperand = left;
     }
     let right = this.parseOperand();
+    if (right === undefined && (op.operator === 'IN' || op.operator === 'NOT IN') && this.parenthesisedList()) {
+      // `x IN (1, 2)`, as in SQL: read the list as the array it means, and say how TaskRouter writes it.
+      const list = this.parseArray('rparen');
+      this.report(
+        Code.InNeedsArray,
+        list.start,
+        list.end,
+        `\`${shown}\` takes an array in square brackets: write \`[${list.elements.map((e) => this.snippet(e)).join(', ')}]\`, not parentheses.`,
+      );
+      right = list;
+    }
     if (right === undefined) {
       this.report(
         Code.MissingOperand,
@@ -399,6 +410,26 @@ class Parser {
       chained = this.operatorAt(this.pos);
     }
     return node;
+  }
+
+  /**
+   * `in == 1`: an attribute named like a keyword. Reported once, and read as an unknown value so that the comparison
+   * after it is still checked (without it, `in` would read as an operator missing both its values).
+   */
+  private keywordAsName(): Operand | undefined {
+    const t = this.peek();
+    if (t === undefined || t.kind !== 'keyword' || this.operatorAt(this.pos + 1) === undefined) return undefined;
+    // ASC and DESC are names outside order_by (parseOperand reads them as paths).
+    if (t.keyword === 'ASC' || t.keyword === 'DESC') return undefined;
+    this.report(
+      Code.UnexpectedSymbol,
+      t.start,
+      t.end,
+      `\`${t.text}\` is the keyword ${t.keyword}, so it cannot name an attribute: TaskRouter reads AND, OR, NOT, IN, ` +
+        'HAS and CONTAINS as operators in any letter case. Rename the attribute.',
+    );
+    this.pos++;
+    return this.errorNode(t.start, t.end);
   }
 
   /** `type 'support'`: reported, and read as `type == 'support'` so that the rest can still be checked. */
@@ -590,7 +621,19 @@ class Parser {
     return end;
   }
 
-  private parseArray(): ArrayLiteral {
+  /** True when a `(` here opens a plain list of values, `(1, 2)`: no operator, keyword or group inside. */
+  private parenthesisedList(): boolean {
+    if (this.peek()?.kind !== 'lparen') return false;
+    for (let i = this.pos + 1; ; i++) {
+      const t = this.at(i);
+      if (t === undefined) return true;
+      if (t.kind === 'rparen') return true;
+      if (t.kind === 'operator' || t.kind === 'keyword' || t.kind === 'lparen') return false;
+    }
+  }
+
+  /** An array constant; `close` is `rparen` only for the `IN (1, 2)` mistake, read as the array it means. */
+  private parseArray(close: 'rbracket' | 'rparen' = 'rbracket'): ArrayLiteral {
     const open = this.tokenAt(this.pos++);
     const elements: Operand[] = [];
     let end = open.end;
@@ -601,13 +644,13 @@ class Parser {
         this.reportUnclosedArray(open);
         break;
       }
-      if (t.kind === 'rbracket') {
+      if (t.kind === close) {
         if (expectValue && elements.length > 0) {
           this.report(
             Code.InvalidArrayElement,
             t.start,
             t.end,
-            'A value is missing before `]`: remove the last comma.',
+            `A value is missing before \`${t.text}\`: remove the last comma.`,
           );
         }
         this.pos++;
@@ -657,11 +700,12 @@ class Parser {
   }
 
   private reportUnclosedArray(open: Token): void {
+    const closer = open.kind === 'lparen' ? ')' : ']';
     this.report(
       Code.UnclosedArray,
       open.start,
       open.end,
-      'This `[` has no matching `]`: add `]` after the last value.',
+      `This \`${open.text}\` has no matching \`${closer}\`: add \`${closer}\` after the last value.`,
     );
   }
 
