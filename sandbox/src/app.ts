@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Evaluate } from '../../server/src/routing';
 import type { Clock } from './clock';
-import { notFound } from './errors';
+import { ApiError, notFound } from './errors';
 import { Params, isSid } from './params';
 import type { Out } from './serialize';
 import {
@@ -68,6 +68,8 @@ export class App {
   readonly validateWorkflow: ValidateWorkflow;
   readonly checkExpression: CheckExpression;
   private dirty = false;
+  /** The text last written to the data file: the state to return to when a write fails. */
+  private saved: string | undefined;
 
   constructor(options: AppOptions) {
     this.accountSid = options.accountSid;
@@ -101,11 +103,33 @@ export class App {
     return this.dirty;
   }
 
-  /** Writes the state if it changed (atomically, before the response goes out). */
+  /** Writes the state to the data file now, and keeps what was written as the last state on disk. */
+  save(): void {
+    if (!this.dataFile) return;
+    const text = serializeState(this.state, this.accountSid);
+    writeFileAtomic(this.dataFile, text);
+    this.saved = text;
+  }
+
+  /**
+   * Writes the state if it changed (atomically, before the response goes out). When the write fails (disk full, the
+   * folder gone), the change is undone in memory too: clients are only ever told about state that is on disk, so a
+   * restart never loses an acknowledged change and never shows one that was refused.
+   */
   commit(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    if (this.dataFile) writeFileAtomic(this.dataFile, serializeState(this.state, this.accountSid));
+    if (!this.dataFile) return;
+    try {
+      this.save();
+    } catch (err) {
+      if (this.saved !== undefined) this.state = deserializeState(this.saved, this.dataFile).state;
+      throw new ApiError(
+        500,
+        20500,
+        `The sandbox could not write its data file ${this.dataFile}, so the change was not made: ${(err as Error).message}`,
+      );
+    }
   }
 
   workspace(req: Request, name = 'WorkspaceSid'): WorkspaceRec {

@@ -588,6 +588,9 @@ export function nextDeadline(ws: WorkspaceRec): number | undefined {
   return next;
 }
 
+/** How long the scheduler waits before it tries again after the data file could not be written. */
+const WRITE_RETRY_MS = 1000;
+
 /** Keeps one clock timer armed for the next deadline of any workspace. */
 export class Scheduler {
   private timer: ClockTimer | undefined;
@@ -616,10 +619,28 @@ export class Scheduler {
       () => {
         this.timer = undefined;
         this.armedFor = undefined;
-        this.run();
+        try {
+          this.run();
+        } catch {
+          // The data file could not be written and the state went back to what is on disk: try again in a while
+          // (re-arming for a deadline already past would retry in a tight loop while the disk stays full).
+          this.retryLater();
+        }
       },
       Math.max(0, next - this.app.now()),
     );
+  }
+
+  private retryLater(): void {
+    this.stop();
+    this.timer = this.app.clock.setTimer(() => {
+      this.timer = undefined;
+      try {
+        this.run();
+      } catch {
+        this.retryLater();
+      }
+    }, WRITE_RETRY_MS);
   }
 
   stop(): void {

@@ -22,7 +22,6 @@ import { ManualClock, SystemClock, type Clock } from './clock';
 import { Scheduler } from './engine';
 import { checkExpression, checkWorkflow, evaluate } from './expressions';
 import { SandboxServer, type FaultKind, type FaultOptions } from './server';
-import { serializeState, writeFileAtomic } from './state';
 
 export { ManualClock, SystemClock };
 export type { Clock, FaultKind, FaultOptions };
@@ -131,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Written once now: a data file that cannot be written stops the start with a clear message (instead of every
     // change failing later), and a made-up Account SID is kept for the next start even if nothing changes.
     try {
-      writeFileAtomic(options.dataFile, serializeState(app.state, accountSid));
+      app.save();
     } catch (err) {
       throw new Error(`Cannot write the sandbox data file ${options.dataFile}: ${(err as Error).message}`);
     }

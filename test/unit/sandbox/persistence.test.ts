@@ -57,6 +57,37 @@ describe('sandbox: persistence', () => {
     await h2.close();
   });
 
+  it('undoes a change the data file could not take, answers 500, and takes changes again once it can write', async () => {
+    const dataFile = path.join(dir, 'state.json');
+    const h = await harness({ dataFile });
+    const f = await fifoWorkspace(h);
+    const k = await h.call('POST', `/v1/Workspaces/${f.ws}/Workers`, { FriendlyName: 'alice' });
+    // A non-empty folder where the data file was: the atomic rename over it fails, whoever runs the test.
+    const aside = path.join(dir, 'aside.json');
+    fs.renameSync(dataFile, aside);
+    fs.mkdirSync(dataFile);
+    fs.writeFileSync(path.join(dataFile, 'blocker'), '');
+
+    const renamed = await h.call('POST', `/v1/Workspaces/${f.ws}/Workers/${k.body.sid}`, { FriendlyName: 'bob' });
+    assert.equal(renamed.status, 500);
+    assert.match(String(renamed.body.message), /could not write its data file.*the change was not made/);
+    const created = await h.call('POST', `/v1/Workspaces/${f.ws}/Workers`, { FriendlyName: 'carol' });
+    assert.equal(created.status, 500);
+    // Nothing of either refused change is visible: the state is what was last written.
+    assert.equal((await h.get(`/v1/Workspaces/${f.ws}/Workers/${k.body.sid}`)).body.friendly_name, 'alice');
+    const names = (await h.get(`/v1/Workspaces/${f.ws}/Workers`)).body.workers.map(
+      (w: { friendly_name: string }) => w.friendly_name,
+    );
+    assert.deepEqual(names, ['alice']);
+
+    fs.rmSync(dataFile, { recursive: true });
+    fs.renameSync(aside, dataFile);
+    const again = await h.call('POST', `/v1/Workspaces/${f.ws}/Workers/${k.body.sid}`, { FriendlyName: 'bob' });
+    assert.equal(again.status, 200);
+    assert.ok(fs.readFileSync(dataFile, 'utf8').includes('"bob"'));
+    await h.close();
+  });
+
   it('refuses a data file it did not write, without touching it', async () => {
     const dataFile = path.join(dir, 'other.json');
     fs.writeFileSync(dataFile, '{"hello":"world"}');
