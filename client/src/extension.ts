@@ -1,9 +1,8 @@
 // Activation only wires the parts together: accounts, the tree, the `taskrouter:` file system,
 // the commands, and the language client.
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { LOCAL_SANDBOX_ID } from './accounts/account';
 import { AccountStore } from './accounts/accountStore';
 import { ClientProvider } from './accounts/clientProvider';
@@ -15,12 +14,11 @@ import { ResourceChanges } from './explorer/resourceChanges';
 import type { TreeNode } from './explorer/treeNode';
 import { SCHEME } from './fs/resourcePath';
 import { SNAPSHOT_SCHEME, TaskRouterFileSystemProvider } from './fs/taskRouterFileSystemProvider';
-import { workspaceData } from './language/workspaceData';
+import { startLanguageClient } from './language/languageClient';
 import { Logger } from './log';
 import type { TaskRouterTestApi } from './testApi';
 import { PrompterHolder } from './ui/prompter';
 import { VsCodePrompter } from './ui/vsCodePrompter';
-import { WORKSPACE_DATA_REQUEST, type WorkspaceDataParams } from '../../server/src/protocol';
 
 const VIEW_ID = 'taskrouter.explorer';
 const PAGE_SIZE_SETTING = 'taskrouter.explorer.pageSize';
@@ -86,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
     }),
   );
 
-  await startLanguageClient(context, clients, log);
+  client = await startLanguageClient(context, ctx);
 
   return {
     tree: {
@@ -112,36 +110,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
     },
     documentUri: (address, view, friendlyName) => TaskRouterFileSystemProvider.uriFor(address, view, friendlyName),
   };
-}
-
-async function startLanguageClient(
-  context: vscode.ExtensionContext,
-  clients: ClientProvider,
-  log: Logger,
-): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
-    },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'taskrouter-workflow' }],
-  };
-  client = new LanguageClient('taskrouter', 'TaskRouter Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(
-    client,
-    client.onRequest(WORKSPACE_DATA_REQUEST, (params: WorkspaceDataParams) => workspaceData(params, clients, log)),
-  );
-  try {
-    await client.start();
-  } catch (error) {
-    // The explorer works without the language server; the log says why diagnostics are missing.
-    log.error('The TaskRouter language server did not start', error);
-  }
 }
 
 export async function deactivate(): Promise<void> {
