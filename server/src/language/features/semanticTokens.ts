@@ -1,9 +1,117 @@
-// Placeholder: the helper that owns this file replaces it with the feature.
+/**
+ * Semantic tokens: the expression inside each expression string (filter and target `expression`, `skip_if`,
+ * `order_by`, `known_worker_*`, a queue's `targetWorkers`) coloured by what each word is, on top of the TextMate
+ * grammar. Only LSP's standard token types are used, so every colour theme has a colour for them.
+ *
+ * Each site's decoded value is tokenized by the expression tokenizer; token offsets in the value are mapped back to
+ * the document through the JSON escapes (`\"gold\"` is 8 characters in the document, 6 in the value).
+ */
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import { TASKROUTER_VARIABLES, WORKER_PROPERTIES } from '../expression/codes';
+import { tokenize } from '../expression/tokenizer';
+import type { Scope, Token } from '../expression/types';
 import type { AnalyzedDocument } from './document';
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [], tokenModifiers: [] };
+const TOKEN_TYPES = ['namespace', 'variable', 'property', 'keyword', 'operator', 'string', 'number'] as const;
+const TOKEN_MODIFIERS = ['defaultLibrary', 'readonly'] as const;
 
-export function getSemanticTokens(_doc: AnalyzedDocument): SemanticTokens {
-  return { data: [] };
+type TokenType = (typeof TOKEN_TYPES)[number];
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [...TOKEN_MODIFIERS],
+};
+
+const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const DEFAULT_LIBRARY = 1 << 0;
+const READONLY = 1 << 1;
+
+/** The prefixes a scope reads names under (`task.`, `worker.`, ...); a name under another prefix is an attribute. */
+const PREFIXES: Record<Scope, readonly string[]> = {
+  filter: ['taskrouter'],
+  target: ['task', 'worker', 'taskrouter'],
+  skipIf: ['workers'],
+  orderBy: ['worker'],
+  targetWorkers: [],
+  knownWorker: ['task'],
+};
+
+const BUILT_IN_WORKER_PROPERTIES: readonly string[] = WORKER_PROPERTIES;
+const BUILT_IN_TASKROUTER: readonly string[] = TASKROUTER_VARIABLES;
+
+export function getSemanticTokens(doc: AnalyzedDocument): SemanticTokens {
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousChar = 0;
+  for (const site of doc.sites) {
+    const tokens = tokenize(site.field.value);
+    for (let i = 0; i < tokens.length; i++) {
+      const classified = classify(tokens, i, site.scope);
+      if (classified === undefined) continue;
+      const [type, modifiers] = classified;
+      const start = site.toDocument(tokens[i].start);
+      let end = site.toDocument(tokens[i].end);
+      const position = doc.positionAt(start);
+      // A JSON string has no raw line break, but a broken document's recovered string might: never span lines.
+      const nextLineStart = doc.offsetAt({ line: position.line + 1, character: 0 });
+      if (nextLineStart > start && end > nextLineStart) end = nextLineStart;
+      if (end <= start) continue;
+      const deltaLine = position.line - previousLine;
+      data.push(
+        deltaLine,
+        deltaLine === 0 ? position.character - previousChar : position.character,
+        end - start,
+        TYPE_INDEX[type],
+        modifiers,
+      );
+      previousLine = position.line;
+      previousChar = position.character;
+    }
+  }
+  return { data };
+}
+
+/** The token type and modifier bits of `tokens[i]`, or undefined for punctuation and invalid characters. */
+function classify(tokens: readonly Token[], i: number, scope: Scope): [TokenType, number] | undefined {
+  const token = tokens[i];
+  switch (token.kind) {
+    case 'keyword':
+    case 'boolean':
+    case 'null':
+      return ['keyword', 0];
+    case 'operator':
+      return ['operator', 0];
+    case 'string':
+      return ['string', 0];
+    case 'number':
+      return ['number', 0];
+    case 'name':
+      return classifyName(tokens, i, scope);
+    default:
+      return undefined;
+  }
+}
+
+/** A name is a prefix (`task`), a built-in (`taskrouter.dayOfWeek`, `workers.available`) or an attribute. */
+function classifyName(tokens: readonly Token[], i: number, scope: Scope): [TokenType, number] {
+  const token = tokens[i];
+  const afterDot = i > 0 && tokens[i - 1].kind === 'dot';
+  if (!afterDot) {
+    const next = tokens[i + 1];
+    if (next?.kind === 'dot' && PREFIXES[scope].includes(token.text)) return ['namespace', DEFAULT_LIBRARY];
+    return ['property', 0];
+  }
+  // Second segment: what follows a prefix.
+  const head =
+    i >= 2 && tokens[i - 2].kind === 'name' && (i < 3 || tokens[i - 3].kind !== 'dot') ? tokens[i - 2] : undefined;
+  if (head && PREFIXES[scope].includes(head.text)) {
+    if (head.text === 'taskrouter' && BUILT_IN_TASKROUTER.includes(token.text)) {
+      return ['variable', DEFAULT_LIBRARY | READONLY];
+    }
+    if (head.text === 'workers') return ['variable', DEFAULT_LIBRARY | READONLY];
+    if (head.text === 'worker' && BUILT_IN_WORKER_PROPERTIES.includes(token.text)) {
+      return ['property', DEFAULT_LIBRARY];
+    }
+  }
+  return ['property', 0];
 }

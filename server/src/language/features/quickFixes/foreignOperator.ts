@@ -1,0 +1,26 @@
+/** `expr-foreign-operator`: `&&` -> `AND`, `||` -> `OR`, `!` -> `NOT`, `===` -> `==`, `!==` -> `!=`. */
+import { expressionAround, expressionText, quickFix, replace, type QuickFix } from './shared';
+
+const SPELLINGS: Record<string, string> = {
+  '&&': 'AND',
+  '&': 'AND',
+  '||': 'OR',
+  '|': 'OR',
+  '===': '==',
+  '!==': '!=',
+  '!': 'NOT',
+};
+
+export const foreignOperator: QuickFix = ({ doc }, diagnostic, span) => {
+  const written = expressionText(doc, span)?.text;
+  const spelling = written === undefined ? undefined : SPELLINGS[written];
+  if (!spelling) return [];
+  let text = spelling;
+  // `a&&b` must become `a AND b`, not `aANDb`; symbols need no spaces.
+  if (/^[A-Z]/.test(spelling)) {
+    const { before, after } = expressionAround(doc, span);
+    if (before !== '' && !/[\s(]/.test(before)) text = ` ${text}`;
+    if (after !== '' && !/[\s)]/.test(after)) text = `${text} `;
+  }
+  return [quickFix(doc, `Change \`${written}\` to \`${spelling}\``, diagnostic, [replace(doc, span, text)], true)];
+};

@@ -1,0 +1,16 @@
+/** `string-number`: `"priority": "2"` -> `"priority": 2`. */
+import { NUMERIC_STRING } from '../../workflow/model';
+import { quickFix, replace, type QuickFix } from './shared';
+
+export const stringNumber: QuickFix = ({ doc }, diagnostic, span) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(doc.text.slice(span.start, span.end));
+  } catch {
+    return [];
+  }
+  if (typeof value !== 'string' || !NUMERIC_STRING.test(value)) return [];
+  // String(Number(...)) is always a valid JSON number: `" 30 "` -> 30, `".5"` -> 0.5, `"1e3"` -> 1000.
+  const number = String(Number(value));
+  return [quickFix(doc, `Write ${number} as a number`, diagnostic, [replace(doc, span, number)], true)];
+};
