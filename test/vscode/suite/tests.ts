@@ -4,5 +4,6 @@
  */
 import './activation.test';
 import './language.test';
+import './languageServer.test';
 import './views.test';
 import './explorer.test';
