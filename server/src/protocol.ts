@@ -50,3 +50,15 @@ export type WorkspaceDataResult = WorkspaceData | null;
 export interface InitializationOptions {
   workspaceData?: boolean;
 }
+
+/**
+ * Client → server notification: the client's data for a workspace changed (a queue was created, renamed or deleted;
+ * an account was switched). The server drops what it kept for `uri` (for every document when `uri` is absent), asks
+ * again and validates the open documents again.
+ */
+export const WORKSPACE_DATA_CHANGED_NOTIFICATION = 'taskrouter/workspaceDataChanged';
+
+export interface WorkspaceDataChangedParams {
+  /** The document whose data changed; absent: every document's. */
+  uri?: string;
+}

@@ -1,0 +1,103 @@
+/**
+ * When diagnostics are computed and published: at once when a document opens, `delayMs` after the last change while
+ * typing, for the latest version only, and cleared when the document closes.
+ *
+ * Each run first waits for the document's workspace data; a run whose document changed, closed or was scheduled
+ * again meanwhile is dropped (a newer run publishes instead), so a slow answer never publishes stale diagnostics.
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WorkspaceDataResult } from '../protocol';
+import { describe } from './errors';
+
+export interface ValidationOptions {
+  /** The open document, if any. */
+  document(uri: string): TextDocument | undefined;
+  /** Whether the service reads this document (others get no diagnostics). */
+  accepts(document: TextDocument): boolean;
+  workspaceData(uri: string): Promise<WorkspaceDataResult>;
+  /** Computes the diagnostics; an exception is logged and publishes none. */
+  compute(document: TextDocument, data: WorkspaceDataResult): Diagnostic[];
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+  delayMs: number;
+}
+
+export class ValidationScheduler {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped by every open, change and close: a run only publishes if it is still the latest for its document. */
+  private readonly generations = new Map<string, number>();
+  private lastGeneration = 0;
+  /** The version last scheduled per document (TextDocuments reports an open as a change too: that one is skipped). */
+  private readonly scheduledVersions = new Map<string, number>();
+
+  constructor(private readonly options: ValidationOptions) {}
+
+  opened(document: TextDocument): void {
+    if (!this.options.accepts(document)) return;
+    this.schedule(document, 0);
+  }
+
+  changed(document: TextDocument): void {
+    if (!this.options.accepts(document)) return;
+    if (this.scheduledVersions.get(document.uri) === document.version) return;
+    this.schedule(document, this.options.delayMs);
+  }
+
+  closed(uri: string): void {
+    const wasTracked = this.scheduledVersions.has(uri);
+    this.cancel(uri);
+    this.generations.delete(uri);
+    this.scheduledVersions.delete(uri);
+    if (wasTracked) this.options.publish(uri, undefined, []);
+  }
+
+  /** Validates again at once (the workspace data changed). */
+  revalidate(document: TextDocument): void {
+    if (!this.options.accepts(document)) return;
+    this.schedule(document, 0);
+  }
+
+  private schedule(document: TextDocument, delay: number): void {
+    const uri = document.uri;
+    this.cancel(uri);
+    const generation = this.bump(uri);
+    this.scheduledVersions.set(uri, document.version);
+    if (delay === 0) {
+      void this.run(uri, generation);
+    } else {
+      this.timers.set(
+        uri,
+        setTimeout(() => void this.run(uri, generation), delay),
+      );
+    }
+  }
+
+  private async run(uri: string, generation: number): Promise<void> {
+    this.timers.delete(uri);
+    const data = await this.options.workspaceData(uri);
+    if (this.generations.get(uri) !== generation) return;
+    const document = this.options.document(uri);
+    if (!document) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.options.compute(document, data);
+    } catch (error) {
+      this.options.log(`Diagnostics failed for ${uri}: ${describe(error)}`);
+      diagnostics = [];
+    }
+    this.options.publish(uri, document.version, diagnostics);
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** A new generation for `uri`, unique across documents, so a run survives no close and reopen. */
+  private bump(uri: string): number {
+    this.generations.set(uri, ++this.lastGeneration);
+    return this.lastGeneration;
+  }
+}
