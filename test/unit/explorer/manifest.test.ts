@@ -13,6 +13,7 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
   contributes: {
     commands: { command: string; title: string; icon?: string }[];
     menus: Record<string, MenuItem[]>;
+    configuration: { properties: Record<string, { enum?: string[]; default?: unknown }> };
   };
 };
 const declared = new Set(manifest.contributes.commands.map((c) => c.command));
@@ -91,5 +92,39 @@ describe('manifest: commands and menus of the explorer', () => {
         assert.ok(commandsFor(resourceContext(kind), false).includes(c), `${c} on ${kind}`);
       }
     }
+  });
+});
+
+describe('manifest: the workflow language', () => {
+  const palette = (command: string) => manifest.contributes.menus.commandPalette.find((m) => m.command === command);
+
+  it('activates for workflow documents and for the JSON documents it may offer to switch', () => {
+    for (const event of ['onLanguage:taskrouter-workflow', 'onLanguage:json', 'onLanguage:jsonc']) {
+      assert.ok(manifest.activationEvents.includes(event), event);
+    }
+  });
+
+  it('offers Link and Unlink in the palette only in a local workflow editor', () => {
+    assert.equal(
+      palette('taskrouter.linkWorkflowFile')?.when,
+      'editorLangId == taskrouter-workflow && resourceScheme != taskrouter',
+    );
+    assert.equal(
+      palette('taskrouter.unlinkWorkflowFile')?.when,
+      'editorLangId == taskrouter-workflow && taskrouter.workflowFileLinked',
+    );
+    const explorer = manifest.contributes.menus['explorer/context'] ?? [];
+    const link = explorer.find((m) => m.command === 'taskrouter.linkWorkflowFile');
+    assert.ok(link, 'the file explorer offers Link on workflow files');
+    const pattern = /resourceFilename =~ \/(.*)\/$/.exec(link.when ?? '');
+    assert.ok(pattern, link.when);
+    assert.ok(new RegExp(pattern[1]).test('support.workflow.json'));
+    assert.ok(!new RegExp(pattern[1]).test('package.json'));
+  });
+
+  it('declares the detection setting with its three modes, asking by default', () => {
+    const detection = manifest.contributes.configuration.properties['taskrouter.workflowDetection'];
+    assert.deepEqual(detection?.enum, ['ask', 'always', 'never']);
+    assert.equal(detection?.default, 'ask');
   });
 });
