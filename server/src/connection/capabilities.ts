@@ -8,6 +8,7 @@ import {
   type SemanticTokensLegend,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
+import { ADD_KIND, FIX_ALL_KIND } from '../language/features/quickFixes';
 
 /**
  * Characters that open the completion list without Ctrl+Space:
@@ -22,14 +23,13 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['.', '"', ':', ' '];
 /** Space is a trigger inside an expression only. */
 export const STRING_ONLY_TRIGGER_CHARACTERS = [' '];
 
-/** Fix-all on save (`editor.codeActionsOnSave: { "source.fixAll": "explicit" }` asks for it). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.taskrouter`;
-
 /**
- * The code action kinds the server produces: quick fixes of diagnostics (legacy key, numeric string, unknown queue
- * SID, hyphenated name), refactorings ("Add filter", "Add target": `refactor` covers their sub-kinds), and fix-all.
+ * The code action kinds the server produces, taken from the feature that produces them: quick fixes of diagnostics
+ * (legacy key, numeric string, unknown queue SID, hyphenated name, ...), the "Add filter" / "Add target" refactors
+ * (`refactor.rewrite`), and fix-all of legacy keys (`source.fixAll.taskrouter`: what
+ * `editor.codeActionsOnSave: { "source.fixAll": "explicit" }` asks for on save).
  */
-export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, ADD_KIND, FIX_ALL_KIND];
 
 export function serverCapabilities(legend: SemanticTokensLegend): ServerCapabilities {
   return {

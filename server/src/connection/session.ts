@@ -4,7 +4,7 @@
  */
 import { MessageType, ShowMessageNotification, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../language/service';
+import { createLanguageService, type LanguageService } from '../language/service';
 import {
   WORKSPACE_DATA_CHANGED_NOTIFICATION,
   WORKSPACE_DATA_REQUEST,
@@ -23,19 +23,20 @@ const VALIDATION_DELAY_MS = 200;
 /** How long a document's workspace data is reused before the client is asked again. */
 const WORKSPACE_DATA_TTL_MS = 30_000;
 /**
- * How long completion, hover and code actions wait for workspace data that is being asked for and has never
- * arrived (the first request right after opening). After that they answer without it; later requests use it.
+ * How long diagnostics, completion, hover and code actions wait for workspace data that is asked for and has not
+ * arrived. After that, diagnostics are published without it (and again when it comes); the other features answer
+ * without it, and later requests use it.
  */
-const INTERACTIVE_WAIT_MS = 1_000;
+const DATA_WAIT_MS = 1_000;
 
 /** Shown once when the client fails `taskrouter/workspaceData`. */
 export const WORKSPACE_DATA_UNAVAILABLE_MESSAGE =
   'TaskRouter: this editor does not answer `taskrouter/workspaceData`, so queue SIDs are not checked against the ' +
   'workspace and not offered in completion. Everything else (diagnostics, completion, hover, quick fixes) keeps working.';
 
-export function startSession(connection: Connection): void {
+/** Wires and starts listening. `service` is replaceable for tests of the wiring itself. */
+export function startSession(connection: Connection, service: LanguageService = createLanguageService()): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createLanguageService();
 
   const workspaceData = new WorkspaceDataCache({
     request: (uri) => {
@@ -52,7 +53,7 @@ export function startSession(connection: Connection): void {
       });
     },
     ttlMs: WORKSPACE_DATA_TTL_MS,
-    interactiveWaitMs: INTERACTIVE_WAIT_MS,
+    interactiveWaitMs: DATA_WAIT_MS,
   });
 
   const validation = new ValidationScheduler({
@@ -65,6 +66,7 @@ export function startSession(connection: Connection): void {
     },
     log: (message) => connection.console.error(message),
     delayMs: VALIDATION_DELAY_MS,
+    dataWaitMs: DATA_WAIT_MS,
   });
 
   connection.onInitialize((params) => {

@@ -2,12 +2,14 @@
  * When diagnostics are computed and published: at once when a document opens, `delayMs` after the last change while
  * typing, for the latest version only, and cleared when the document closes.
  *
- * Each run first waits for the document's workspace data; a run whose document changed, closed or was scheduled
- * again meanwhile is dropped (a newer run publishes instead), so a slow answer never publishes stale diagnostics.
+ * Each run first waits for the document's workspace data (at most `dataWaitMs`: a slow client gets diagnostics without
+ * its data first, and again with it); a run whose document changed, closed or was scheduled again meanwhile is dropped
+ * (a newer run publishes instead), so a slow answer never publishes stale diagnostics.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceDataResult } from '../protocol';
+import { TIMED_OUT, withDeadline } from './deadline';
 import { describe } from './errors';
 
 export interface ValidationOptions {
@@ -20,7 +22,10 @@ export interface ValidationOptions {
   compute(document: TextDocument, data: WorkspaceDataResult): Diagnostic[];
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
   log(message: string): void;
+  /** How long after the last change a run starts. */
   delayMs: number;
+  /** How long a run waits for the workspace data before it publishes without (and again when the data comes). */
+  dataWaitMs: number;
 }
 
 export class ValidationScheduler {
@@ -75,7 +80,19 @@ export class ValidationScheduler {
 
   private async run(uri: string, generation: number): Promise<void> {
     this.timers.delete(uri);
-    const data = await this.options.workspaceData(uri);
+    const answer = this.options.workspaceData(uri);
+    const first = await withDeadline(answer, this.options.dataWaitMs);
+    if (first !== TIMED_OUT) {
+      this.publishLatest(uri, generation, first);
+      return;
+    }
+    // A slow client: publish what can be said without its data now, and again with it when it comes.
+    this.publishLatest(uri, generation, null);
+    this.publishLatest(uri, generation, await answer);
+  }
+
+  /** Computes and publishes, unless the document changed, closed or was scheduled again since `generation`. */
+  private publishLatest(uri: string, generation: number, data: WorkspaceDataResult): void {
     if (this.generations.get(uri) !== generation) return;
     const document = this.options.document(uri);
     if (!document) return;

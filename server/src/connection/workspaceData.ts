@@ -9,6 +9,7 @@
  *   `onUnavailable` is called once, and every document is then served without data.
  */
 import type { WorkspaceDataResult } from '../protocol';
+import { TIMED_OUT, withDeadline } from './deadline';
 
 export interface WorkspaceDataOptions {
   /** Asks the client (the `taskrouter/workspaceData` request). */
@@ -64,7 +65,8 @@ export class WorkspaceDataCache {
     if (answer && this.isFresh(answer.at)) return answer.data;
     const pending = this.fetch(uri);
     if (answer) return answer.data;
-    return withDeadline(pending, this.options.interactiveWaitMs);
+    const result = await withDeadline(pending, this.options.interactiveWaitMs);
+    return result === TIMED_OUT ? null : result;
   }
 
   /** Drops the answers for one document, or for all: the next `get` asks again. */
@@ -103,13 +105,4 @@ export class WorkspaceDataCache {
     });
     return pending;
   }
-}
-
-/** `promise`'s value if it settles within `ms`, else null (the promise keeps running). */
-function withDeadline(promise: Promise<WorkspaceDataResult>, ms: number): Promise<WorkspaceDataResult> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<WorkspaceDataResult>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

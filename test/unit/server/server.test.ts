@@ -34,7 +34,7 @@ describe('language server over stdio (a client that answers taskrouter/workspace
     assert.equal(c.textDocumentSync, 2);
     assert.deepEqual(c.completionProvider, { triggerCharacters: ['.', '"', ':', ' '], resolveProvider: false });
     assert.deepEqual(c.codeActionProvider, {
-      codeActionKinds: ['quickfix', 'refactor', 'source.fixAll.taskrouter'],
+      codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.taskrouter'],
       resolveProvider: false,
     });
     for (const key of [
@@ -113,6 +113,23 @@ describe('language server over stdio (a client that answers taskrouter/workspace
         .filter((u) => u === uri),
       [uri],
       'the run for version 2 shared the request in flight (or its answer) instead of asking again',
+    );
+  });
+
+  it('publishes without the workspace data when the client is slow, and again with it when it comes', async () => {
+    const uri = 'file:///tmp/slow-client.workflow.json';
+    let release!: () => void;
+    answer = (asked) => (asked === uri ? new Promise((resolve) => (release = () => resolve(WORKSPACE))) : WORKSPACE);
+    const mark = s().published.length;
+    await s().open(uri, workflowText(UNKNOWN_QUEUE_SID));
+    const first = await s().nextPublication(uri, mark);
+    assert.deepEqual(first.diagnostics, [], 'without the data, no queue SID is checked');
+    release();
+    const second = await s().nextPublication(uri, s().published.indexOf(first) + 1);
+    assert.equal(second.version, 1);
+    assert.deepEqual(
+      second.diagnostics.map((d) => d.code),
+      ['unknown-queue', 'unknown-queue'],
     );
   });
 
