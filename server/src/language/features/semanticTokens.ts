@@ -36,6 +36,17 @@ const PREFIXES: Record<Scope, readonly string[]> = {
   knownWorker: ['task'],
 };
 
+/** A token's type and modifier bits; shared constants, so classifying allocates nothing. */
+type Classified = readonly [TokenType, number];
+const KEYWORD: Classified = ['keyword', 0];
+const OPERATOR: Classified = ['operator', 0];
+const STRING: Classified = ['string', 0];
+const NUMBER: Classified = ['number', 0];
+const PREFIX: Classified = ['namespace', DEFAULT_LIBRARY];
+const ATTRIBUTE: Classified = ['property', 0];
+const BUILT_IN_VARIABLE: Classified = ['variable', DEFAULT_LIBRARY | READONLY];
+const BUILT_IN_PROPERTY: Classified = ['property', DEFAULT_LIBRARY];
+
 const BUILT_IN_WORKER_PROPERTIES: readonly string[] = WORKER_PROPERTIES;
 const BUILT_IN_TASKROUTER: readonly string[] = TASKROUTER_VARIABLES;
 
@@ -45,46 +56,52 @@ export function getSemanticTokens(doc: AnalyzedDocument): SemanticTokens {
   let previousChar = 0;
   for (const site of doc.sites) {
     const tokens = tokenize(site.field.value);
+    if (tokens.length === 0) continue;
+    // A JSON string has no raw line break, so a site sits on one line: one position lookup per site, not per token.
+    // Only a broken document's recovered string might span lines; its tokens are clipped to their first line.
+    const first = doc.positionAt(site.contentStart);
+    const oneLine = doc.positionAt(site.contentEnd).line === first.line;
     for (let i = 0; i < tokens.length; i++) {
       const classified = classify(tokens, i, site.scope);
       if (classified === undefined) continue;
-      const [type, modifiers] = classified;
       const start = site.toDocument(tokens[i].start);
       let end = site.toDocument(tokens[i].end);
-      const position = doc.positionAt(start);
-      // A JSON string has no raw line break, but a broken document's recovered string might: never span lines.
-      const nextLineStart = doc.offsetAt({ line: position.line + 1, character: 0 });
-      if (nextLineStart > start && end > nextLineStart) end = nextLineStart;
+      let line = first.line;
+      let character = first.character + (start - site.contentStart);
+      if (!oneLine) {
+        ({ line, character } = doc.positionAt(start));
+        end = Math.min(end, doc.offsetAt({ line: line + 1, character: 0 }));
+      }
       if (end <= start) continue;
-      const deltaLine = position.line - previousLine;
+      const deltaLine = line - previousLine;
       data.push(
         deltaLine,
-        deltaLine === 0 ? position.character - previousChar : position.character,
+        deltaLine === 0 ? character - previousChar : character,
         end - start,
-        TYPE_INDEX[type],
-        modifiers,
+        TYPE_INDEX[classified[0]],
+        classified[1],
       );
-      previousLine = position.line;
-      previousChar = position.character;
+      previousLine = line;
+      previousChar = character;
     }
   }
   return { data };
 }
 
 /** The token type and modifier bits of `tokens[i]`, or undefined for punctuation and invalid characters. */
-function classify(tokens: readonly Token[], i: number, scope: Scope): [TokenType, number] | undefined {
+function classify(tokens: readonly Token[], i: number, scope: Scope): Classified | undefined {
   const token = tokens[i];
   switch (token.kind) {
     case 'keyword':
     case 'boolean':
     case 'null':
-      return ['keyword', 0];
+      return KEYWORD;
     case 'operator':
-      return ['operator', 0];
+      return OPERATOR;
     case 'string':
-      return ['string', 0];
+      return STRING;
     case 'number':
-      return ['number', 0];
+      return NUMBER;
     case 'name':
       return classifyName(tokens, i, scope);
     default:
@@ -93,25 +110,25 @@ function classify(tokens: readonly Token[], i: number, scope: Scope): [TokenType
 }
 
 /** A name is a prefix (`task`), a built-in (`taskrouter.dayOfWeek`, `workers.available`) or an attribute. */
-function classifyName(tokens: readonly Token[], i: number, scope: Scope): [TokenType, number] {
+function classifyName(tokens: readonly Token[], i: number, scope: Scope): Classified {
   const token = tokens[i];
   const afterDot = i > 0 && tokens[i - 1].kind === 'dot';
   if (!afterDot) {
     const next = tokens[i + 1];
-    if (next?.kind === 'dot' && PREFIXES[scope].includes(token.text)) return ['namespace', DEFAULT_LIBRARY];
-    return ['property', 0];
+    if (next?.kind === 'dot' && PREFIXES[scope].includes(token.text)) return PREFIX;
+    return ATTRIBUTE;
   }
   // Second segment: what follows a prefix.
   const head =
     i >= 2 && tokens[i - 2].kind === 'name' && (i < 3 || tokens[i - 3].kind !== 'dot') ? tokens[i - 2] : undefined;
   if (head && PREFIXES[scope].includes(head.text)) {
     if (head.text === 'taskrouter' && BUILT_IN_TASKROUTER.includes(token.text)) {
-      return ['variable', DEFAULT_LIBRARY | READONLY];
+      return BUILT_IN_VARIABLE;
     }
-    if (head.text === 'workers') return ['variable', DEFAULT_LIBRARY | READONLY];
+    if (head.text === 'workers') return BUILT_IN_VARIABLE;
     if (head.text === 'worker' && BUILT_IN_WORKER_PROPERTIES.includes(token.text)) {
-      return ['property', DEFAULT_LIBRARY];
+      return BUILT_IN_PROPERTY;
     }
   }
-  return ['property', 0];
+  return ATTRIBUTE;
 }
