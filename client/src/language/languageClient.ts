@@ -45,7 +45,12 @@ export async function startLanguageClient(
   ctx: CommandContext,
 ): Promise<LanguageClient> {
   const links = new WorkflowLinks(context.workspaceState);
-  const data = new WorkspaceDataProvider(ctx.clients, links, ctx.log);
+  const data = new WorkspaceDataProvider(
+    ctx.clients,
+    (id) => ctx.accounts.list().some((a) => a.id === id),
+    links,
+    ctx.log,
+  );
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -95,16 +100,12 @@ export async function startLanguageClient(
     ctx.changes.onDidChange((change: ResourceChange) => {
       if (DATA_KINDS.has(change.address.kind)) workspaceChanged(change.address);
     }),
-    // Refresh of the whole explorer (the view's title button): the user expects fresh data everywhere.
+    // Refresh of the whole explorer (the view's title button) or a change of accounts: fresh data everywhere.
     ctx.tree.onDidChangeTreeData((node) => {
       if (node !== undefined && node !== null) return;
       data.invalidate();
-      dataChanged(
-        vscode.workspace.textDocuments
-          .filter(serves)
-          .filter((d) => data.workspaceOf(d.uri) !== undefined)
-          .map((d) => d.uri),
-      );
+      // Every served document: one of a removed account must lose its data too.
+      dataChanged(vscode.workspace.textDocuments.filter(serves).map((d) => d.uri));
     }),
     ...registerLinkCommands(ctx, links),
     new LinkStatusBar(links, data, ctx.tree),

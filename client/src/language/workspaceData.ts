@@ -53,6 +53,8 @@ export class WorkspaceDataProvider {
 
   constructor(
     private readonly clients: ClientProvider,
+    /** Whether an account still exists: a document of a removed account belongs to no workspace any more. */
+    private readonly hasAccount: (accountId: string) => boolean,
     private readonly links: WorkflowLinks,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
@@ -60,12 +62,15 @@ export class WorkspaceDataProvider {
 
   /** The workspace a document belongs to: from a `taskrouter:` URI, or from the link of a local file. */
   workspaceOf(uri: vscode.Uri): WorkspaceRef | undefined {
+    let ref: WorkspaceRef | undefined;
     if (uri.scheme === SCHEME) {
       const address = parseDocumentPath(uri.path);
-      return 'error' in address ? undefined : { accountId: address.accountId, workspaceSid: address.workspaceSid };
+      ref = 'error' in address ? undefined : { accountId: address.accountId, workspaceSid: address.workspaceSid };
+    } else {
+      const link = this.links.get(uri);
+      ref = link ? { accountId: link.accountId, workspaceSid: link.workspaceSid } : undefined;
     }
-    const link = this.links.get(uri);
-    return link ? { accountId: link.accountId, workspaceSid: link.workspaceSid } : undefined;
+    return ref && this.hasAccount(ref.accountId) ? ref : undefined;
   }
 
   /** The answer to `taskrouter/workspaceData`: null when the document belongs to no workspace or reading failed. */
