@@ -221,6 +221,9 @@ describe('quick fixes', () => {
     assert.equal(fixOnce(workflow('a === 1'), 'expr-foreign-operator'), workflow('a == 1'));
     assert.equal(fixOnce(workflow('a !== 1'), 'expr-foreign-operator'), workflow('a != 1'));
     assert.equal(fixOnce(workflow('!(a == 1)'), 'expr-foreign-operator'), workflow('NOT (a == 1)'));
+    // Prefix NOT is undocumented (the parser warns), so that fix is not marked as the obvious one.
+    assert.equal(quickFixes(workflow('!(a == 1)'), 'expr-foreign-operator').actions[0].isPreferred, undefined);
+    assert.equal(quickFixes(workflow('a === 1'), 'expr-foreign-operator').actions[0].isPreferred, true);
   });
 
   it('expr-foreign-operator: right place after \\" escapes', () => {

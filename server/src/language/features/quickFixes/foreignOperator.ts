@@ -22,5 +22,7 @@ export const foreignOperator: QuickFix = ({ doc }, diagnostic, span) => {
     if (before !== '' && !/[\s(]/.test(before)) text = ` ${text}`;
     if (after !== '' && !/[\s)]/.test(after)) text = `${text} `;
   }
-  return [quickFix(doc, `Change \`${written}\` to \`${spelling}\``, diagnostic, [replace(doc, span, text)], true)];
+  // Prefix `NOT` works but Twilio does not document it: offered, but not as the obvious fix.
+  const preferred = spelling !== 'NOT';
+  return [quickFix(doc, `Change \`${written}\` to \`${spelling}\``, diagnostic, [replace(doc, span, text)], preferred)];
 };
