@@ -433,6 +433,17 @@ describe('Add filter / Add target refactors', () => {
     assert.deepEqual(codes(result), []);
   });
 
+  it('writes the line ends of a CRLF document', () => {
+    const source = pretty(gold.replace('"tier', '"ti|er')).replace(/\n/g, '\r\n');
+    const result = refactor(source, "Add target to 'Gold'");
+    assert.ok(!/[^\r]\n/.test(result), JSON.stringify(result));
+    assert.ok(
+      result.includes(`},\r\n          {\r\n            "queue": "${Q1}"\r\n          }`),
+      JSON.stringify(result),
+    );
+    assert.deepEqual(codes(result), []);
+  });
+
   it('are offered only where they apply, and not on broken JSON', () => {
     const text = `{"task_routing": {"filters": [{"expression": "a == 1", "targets": [{"queue": "${Q1}"}]}], "default_filter": {"queue": "${Q2}"}}}`;
     assert.deepEqual(titles(text.replace('"a ==', '"a |==')), ['Add filter after filter 1', 'Add target to filter 1']);

@@ -38,10 +38,15 @@ function spansLines(text: string, node: Node): boolean {
   return text.slice(node.offset, node.offset + node.length).includes('\n');
 }
 
+/** The document's line end: CRLF when it has one, else LF. */
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
 /** `value` as JSON, multi-line with every line after the first indented by `indent`, or compact. */
-function serialise(value: unknown, unit: string, indent: string, multiline: boolean): string {
+function serialise(value: unknown, unit: string, indent: string, multiline: boolean, eol: string): string {
   if (!multiline) return JSON.stringify(value);
-  return JSON.stringify(value, null, unit).split('\n').join(`\n${indent}`);
+  return JSON.stringify(value, null, unit).split('\n').join(`${eol}${indent}`);
 }
 
 /** Appends `value` to an array, after `after` (one of its elements) or after its last element. */
@@ -55,9 +60,10 @@ export function insertElement(doc: AnalyzedDocument, array: Node, value: unknown
   const indent = startsLine(text, previous.offset)
     ? lineIndent(text, previous.offset)
     : lineIndent(text, array.offset) + unit;
-  const json = serialise(value, unit, indent, multiline);
+  const eol = eolOf(text);
+  const json = serialise(value, unit, indent, multiline, eol);
   const at = previous.offset + previous.length;
-  return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `,\n${indent}${json}` : `, ${json}` };
+  return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `,${eol}${indent}${json}` : `, ${json}` };
 }
 
 /** Adds `"key": value` to an object, as its first or last property. */
@@ -78,13 +84,14 @@ export function insertProperty(
   const indent = startsLine(text, sibling.offset)
     ? lineIndent(text, sibling.offset)
     : lineIndent(text, object.offset) + unit;
-  const json = property(serialise(value, unit, indent, multiline));
+  const eol = eolOf(text);
+  const json = property(serialise(value, unit, indent, multiline, eol));
   if (where === 'last') {
     const at = sibling.offset + sibling.length;
-    return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `,\n${indent}${json}` : `, ${json}` };
+    return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `,${eol}${indent}${json}` : `, ${json}` };
   }
   const at = object.offset + 1;
-  return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `\n${indent}${json},` : `${json}, ` };
+  return { range: doc.rangeOf({ start: at, end: at }), newText: multiline ? `${eol}${indent}${json},` : `${json}, ` };
 }
 
 /** Fills `[]` or `{}`: on new lines when the document is written on several lines, else inline. */
@@ -106,7 +113,8 @@ function insertIntoEmpty(
   }
   const outer = lineIndent(text, container.offset);
   const inner = outer + unit;
-  const json = wrap(serialise(value, unit, inner, true));
-  const closing = end === close ? `\n${outer}` : '';
-  return { range: doc.rangeOf({ start: open, end }), newText: `\n${inner}${json}${closing}` };
+  const eol = eolOf(text);
+  const json = wrap(serialise(value, unit, inner, true, eol));
+  const closing = end === close ? `${eol}${outer}` : '';
+  return { range: doc.rangeOf({ start: open, end }), newText: `${eol}${inner}${json}${closing}` };
 }
