@@ -289,6 +289,14 @@ describe('completion', () => {
       const { labels, apply } = complete(inTarget('expression', 'task.|'));
       assert.deepEqual(labels, ['customer', 'language', 'type']);
       assert.equal(apply('type'), inTarget('expression', 'task.type'));
+      // Right after an operator, without a space.
+      assert.deepEqual(complete(inTarget('expression', 'worker.level==task.|')).labels, [
+        'customer',
+        'language',
+        'type',
+      ]);
+      // An index ends the names completion knows.
+      assert.deepEqual(complete(inTarget('expression', 'task.customer[0].|')).labels, []);
     });
 
     it('offers worker attributes and built-in properties after worker.', () => {

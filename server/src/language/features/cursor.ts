@@ -574,15 +574,6 @@ function pathBefore(tokens: readonly Token[], dot: number): string[] | undefined
       j -= 2;
       continue;
     }
-    // A path does not continue into an index or a number: `a[0].` and `5.` have no names to offer.
-    if (
-      j >= 1 &&
-      tokens[j - 1].end === t.start &&
-      tokens[j - 1].kind !== 'lparen' &&
-      tokens[j - 1].kind !== 'lbracket'
-    ) {
-      return undefined;
-    }
     return segments;
   }
   return undefined;
