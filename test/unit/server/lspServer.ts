@@ -1,14 +1,16 @@
 /**
- * Test helper: the bundled language server (`dist/server.js`) started over `--stdio`, and an LSP client for it built on
- * vscode-jsonrpc. The client records what the server sends (diagnostics, messages, log lines, workspace data
+ * Test helper: the bundled language server (`dist/server.js`) started over `--stdio` (or `--node-ipc`), and an LSP
+ * client for it built on vscode-jsonrpc. The client records what the server sends (diagnostics, messages, log lines, workspace data
  * requests) and answers `taskrouter/workspaceData` with whatever the test provides.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   createMessageConnection,
   ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
@@ -38,6 +40,8 @@ export interface StartOptions {
    */
   workspaceData?: (params: WorkspaceDataParams) => WorkspaceDataResult | Promise<WorkspaceDataResult>;
   initializationOptions?: unknown;
+  /** `stdio` (other editors), or `ipc`: a forked process with `--node-ipc`, as VS Code's client starts it. */
+  transport?: 'stdio' | 'ipc';
 }
 
 export interface TestServer {
@@ -91,14 +95,18 @@ function newestSource(dir: string): { file: string; mtimeMs: number } | undefine
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   assertBundleIsFresh();
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+  let child: ChildProcess;
+  let connection: MessageConnection;
+  if (options.transport === 'ipc') {
+    child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  } else {
+    child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout),
-    new StreamMessageWriter(child.stdin),
-  );
 
   const published: Published[] = [];
   const asked: string[] = [];

@@ -303,3 +303,30 @@ describe('language server over stdio (a client without taskrouter/workspaceData:
     assert.match(s.messages[0].message, /queue SIDs are not checked/);
   });
 });
+
+describe('language server over node-ipc (as VS Code starts it)', function () {
+  this.timeout(30_000);
+  let server: TestServer | undefined;
+
+  before(async () => {
+    server = await startServer({ transport: 'ipc', workspaceData: () => WORKSPACE });
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  it('initializes, asks for the workspace data and publishes diagnostics', async () => {
+    const s = server!;
+    assert.equal(s.initializeResult.capabilities.textDocumentSync, 2);
+    const uri = 'file:///tmp/ipc.workflow.json';
+    const mark = s.published.length;
+    await s.open(uri, workflowText(UNKNOWN_QUEUE_SID));
+    const p = await s.nextPublication(uri, mark);
+    assert.deepEqual(s.asked, [uri]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      ['unknown-queue', 'unknown-queue'],
+    );
+  });
+});
