@@ -88,7 +88,8 @@ export class ValidationScheduler {
     }
     // A slow client: publish what can be said without its data now, and again with it when it comes.
     this.publishLatest(uri, generation, null);
-    this.publishLatest(uri, generation, await answer);
+    const data = await answer;
+    if (data !== null) this.publishLatest(uri, generation, data);
   }
 
   /** Computes and publishes, unless the document changed, closed or was scheduled again since `generation`. */
