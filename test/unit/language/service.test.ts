@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService, settingsFor } from '../../../server/src/language/service';
-import { validateWorkflow } from '../../../server/src/language/workflow';
+import { parseWorkflow, validateWorkflow, validateWorkflowOffsets } from '../../../server/src/language/workflow';
 import { Q1 } from '../workflow/marked';
 import { documentOf } from './cursor';
 
@@ -59,5 +59,21 @@ describe('language service facade', () => {
   it('offers nothing for other documents', () => {
     assert.equal(settingsFor('file:///package.json', 'json'), undefined);
     assert.equal(settingsFor('file:///a.workflow.json', 'taskrouter-workflow')?.kind, 'workflow');
+  });
+});
+
+describe('validation reuses the structural pass', () => {
+  it('a given parse of the same text is used, and one of another text is not', () => {
+    const text = `{"task_routing": {"default_filter": {"queue": "${Q1}"}}}`;
+    const parsed = parseWorkflow(text);
+    // A marker diagnostic only the given parse carries shows whether it was used.
+    parsed.diagnostics.push({ start: 0, end: 1, severity: 'warning', code: 'marker', message: 'from the given parse' });
+    assert.deepEqual(
+      validateWorkflowOffsets(text, {}, { parsed }).diagnostics.map((d) => d.code),
+      ['marker'],
+    );
+    assert.deepEqual(validateWorkflowOffsets(`${text} `, {}, { parsed }).diagnostics, []);
+    // The given parse is not changed by the validation.
+    assert.equal(parsed.diagnostics.length, 1);
   });
 });

@@ -18,11 +18,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function doValidation(doc: AnalyzedDocument, workspace: WorkspaceIndex | undefined): Diagnostic[] {
-  const found: OffsetDiagnostic[] = [];
+  let found: OffsetDiagnostic[] = [];
   if (doc.settings.kind === 'workflow') {
     const queues = workspace?.data.queues;
     const options = { allowComments: doc.settings.allowComments, ...(queues ? { queues } : {}) };
-    found.push(...validateWorkflowOffsets(doc.text, options).diagnostics);
+    // The analysis already made the structural pass of this version: the validator reuses it.
+    found = validateWorkflowOffsets(doc.text, options, { parsed: doc.workflow }).diagnostics;
   } else {
     for (const site of doc.sites) {
       for (const issue of site.parse().issues) {

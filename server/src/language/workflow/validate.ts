@@ -36,6 +36,11 @@ export interface OffsetValidationResult {
 }
 
 export interface ValidatorSetup {
+  /**
+   * The structural pass of this same text, already made (the language service keeps one per document version): not
+   * parsed again. It must come from `parseWorkflow(text, { allowComments })` with the same options.
+   */
+  parsed?: ParsedWorkflow;
   expressions?: ExpressionSupport;
   validators?: readonly WorkflowValidator[];
 }
@@ -47,7 +52,10 @@ export function validateWorkflowOffsets(
   setup: ValidatorSetup = {},
 ): OffsetValidationResult {
   if (typeof text !== 'string') throw new TypeError(notTextMessage(text));
-  const parsed = parseWorkflow(text, { allowComments: options.allowComments });
+  const parsed =
+    setup.parsed && setup.parsed.text === text
+      ? setup.parsed
+      : parseWorkflow(text, { allowComments: options.allowComments });
   const diagnostics = parsed.diagnostics.slice();
   const support = setup.expressions ?? defaultExpressionSupport;
   // Parse each distinct (scope, text) once per validation: workflows repeat the same target expressions, skip_if and
