@@ -60,6 +60,7 @@ export function startSession(connection: Connection, service: LanguageService = 
     document: (uri) => documents.get(uri),
     accepts: (document) => service.settingsFor(document.uri, document.languageId) !== undefined,
     workspaceData: (uri) => workspaceData.get(uri),
+    prepare: (document) => service.prepare(document),
     compute: (document, data) => service.doValidation(document, data),
     publish: (uri, version, diagnostics) => {
       connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);

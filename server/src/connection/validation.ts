@@ -18,6 +18,8 @@ export interface ValidationOptions {
   /** Whether the service reads this document (others get no diagnostics). */
   accepts(document: TextDocument): boolean;
   workspaceData(uri: string): Promise<WorkspaceDataResult>;
+  /** Optional: does the document's expensive work ahead (the parse), while the client answers the data request. */
+  prepare?(document: TextDocument): void;
   /** Computes the diagnostics; an exception is logged and publishes none. */
   compute(document: TextDocument, data: WorkspaceDataResult): Diagnostic[];
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
@@ -81,6 +83,7 @@ export class ValidationScheduler {
   private async run(uri: string, generation: number): Promise<void> {
     this.timers.delete(uri);
     const answer = this.options.workspaceData(uri);
+    this.prepareWhileWaiting(uri, generation);
     const first = await withDeadline(answer, this.options.dataWaitMs);
     if (first !== TIMED_OUT) {
       this.publishLatest(uri, generation, first);
@@ -90,6 +93,25 @@ export class ValidationScheduler {
     this.publishLatest(uri, generation, null);
     const data = await answer;
     if (data !== null) this.publishLatest(uri, generation, data);
+  }
+
+  /**
+   * Parses while the client answers: after this turn the data request is on its way (the writer sends on a later
+   * tick), so the parse overlaps the round trip instead of following it. On a 1 MB workflow that is the difference
+   * between the two adding up and the longer one counting.
+   */
+  private prepareWhileWaiting(uri: string, generation: number): void {
+    const prepare = this.options.prepare;
+    if (!prepare) return;
+    setImmediate(() => {
+      const document = this.options.document(uri);
+      if (!document || this.generations.get(uri) !== generation) return;
+      try {
+        prepare(document);
+      } catch (error) {
+        this.options.log(`Preparing ${uri} failed: ${describe(error)}`);
+      }
+    });
   }
 
   /** Computes and publishes, unless the document changed, closed or was scheduled again since `generation`. */

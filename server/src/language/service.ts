@@ -54,6 +54,8 @@ export interface LanguageService {
   getSemanticTokens(document: ServiceDocument): SemanticTokens;
   /** The legend `getSemanticTokens` encodes with (the server announces it in its capabilities). */
   readonly semanticTokensLegend: SemanticTokensLegend;
+  /** Analyses this version of the document now, so that the next request on it finds the work done. */
+  prepare(document: ServiceDocument): void;
   /** Drops what is kept for a closed document. */
   forget(uri: string): void;
 }
@@ -99,6 +101,7 @@ export function createLanguageService(): LanguageService {
     format: (document, range, options) => format(analyze(document), range, options),
     getSemanticTokens: (document) => getSemanticTokens(analyze(document)),
     semanticTokensLegend: SEMANTIC_TOKENS_LEGEND,
+    prepare: (document) => void analyze(document),
     forget: (uri) => void cache.delete(uri),
   };
 }

@@ -25,6 +25,7 @@ function throwingService(): LanguageService {
   };
   return {
     ...real,
+    prepare: boom('prepare'),
     doValidation: boom('doValidation'),
     doComplete: boom('doComplete'),
     doHover: boom('doHover'),
@@ -117,6 +118,11 @@ describe('language server session: a feature that throws', function () {
   it('publishes empty diagnostics when validation throws, and logs it', async () => {
     while (!published.some((p) => p.uri === uri)) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.ok(logs.some((l) => l.startsWith(`Diagnostics failed for ${uri}: Error: doValidation exploded`)));
+    // The parse done ahead while the client answers failed too: logged, and it did not stop the diagnostics.
+    assert.ok(
+      logs.some((l) => l.startsWith(`Preparing ${uri} failed: Error: prepare exploded`)),
+      logs.join('\n'),
+    );
     assert.deepEqual(
       published.filter((p) => p.uri === uri).map((p) => p.diagnostics),
       [[]],

@@ -118,9 +118,8 @@ export class AnalyzedDocument {
   readonly text: string;
   /** The version analysed (a TextDocument is updated in place, so its own version moves on). */
   readonly version: number;
-  readonly lines: LineIndex;
-  /** Every expression-valued string, in document order. */
-  readonly sites: readonly ExpressionSite[];
+  private lineIndex: LineIndex | undefined;
+  private siteList: readonly ExpressionSite[] | undefined;
   /** The structural parse of a workflow document (undefined for a queue document). */
   readonly workflow: ParsedWorkflow | undefined;
   private queueTree: Node | undefined | null = null;
@@ -131,14 +130,22 @@ export class AnalyzedDocument {
   ) {
     this.text = document.getText();
     this.version = document.version;
-    this.lines = new LineIndex(this.text);
-    if (settings.kind === 'workflow') {
-      this.workflow = parseWorkflow(this.text, { allowComments: settings.allowComments });
-      this.sites = workflowSites(this.text, this.workflow);
-    } else {
-      this.workflow = undefined;
-      this.sites = queueSites(this.text, this.jsonTree);
-    }
+    // Only the parse is done up front: the line index and the expression list are built by the first feature that
+    // needs them (diagnostics of a clean 1 MB workflow need neither, and are on the clock when a document opens).
+    this.workflow =
+      settings.kind === 'workflow' ? parseWorkflow(this.text, { allowComments: settings.allowComments }) : undefined;
+  }
+
+  /** Line starts, for offsets to positions and back. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** Every expression-valued string, in document order. */
+  get sites(): readonly ExpressionSite[] {
+    return (this.siteList ??= this.workflow
+      ? workflowSites(this.text, this.workflow)
+      : queueSites(this.text, this.jsonTree));
   }
 
   get uri(): string {
