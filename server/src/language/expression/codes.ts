@@ -94,8 +94,31 @@ export const ExpressionIssueCode = {
 
 export type ExpressionIssueCode = (typeof ExpressionIssueCode)[keyof typeof ExpressionIssueCode];
 
+/** Operators from other languages, with the TaskRouter spelling the parser's message and the quick fix give. */
+export const FOREIGN_OPERATORS: Readonly<Record<string, string>> = {
+  '&&': 'AND',
+  '&': 'AND',
+  '||': 'OR',
+  '|': 'OR',
+  '===': '==',
+  '!==': '!=',
+};
+
 /** Every scope name `parseExpression` and `evaluateExpression` accept. */
 export const SCOPES = ['filter', 'target', 'skipIf', 'orderBy', 'targetWorkers', 'knownWorker'] as const;
+
+/**
+ * The prefixes each scope reads names under (`task.`, `worker.`, ...); under any other first segment a name is an
+ * attribute. Hover and highlighting classify names with it.
+ */
+export const SCOPE_PREFIXES: Readonly<Record<(typeof SCOPES)[number], readonly string[]>> = {
+  filter: ['taskrouter'],
+  target: ['task', 'worker', 'taskrouter'],
+  skipIf: ['workers'],
+  orderBy: ['worker'],
+  targetWorkers: [],
+  knownWorker: ['task'],
+};
 
 /** Parentheses and prefix `NOT`s nested deeper than this are reported (`expr-too-deep`) instead of parsed. */
 export const MAX_NESTING = 256;

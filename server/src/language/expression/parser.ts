@@ -7,7 +7,7 @@
  * of constants) run afterwards in `checks.ts`.
  */
 import { describeInvisible } from '../characters';
-import { ExpressionIssueCode as Code, MAX_NESTING } from './codes';
+import { ExpressionIssueCode as Code, FOREIGN_OPERATORS, MAX_NESTING } from './codes';
 import { Lexer } from './tokenizer';
 import type {
   ArrayLiteral,
@@ -32,15 +32,6 @@ export interface SyntaxResult {
   ast: Condition | OrderByExpression;
   issues: ExpressionIssue[];
 }
-
-const FOREIGN_OPERATORS: Record<string, string> = {
-  '&&': 'AND',
-  '&': 'AND',
-  '||': 'OR',
-  '|': 'OR',
-  '===': '==',
-  '!==': '!=',
-};
 
 /** What to write instead of nothing, per scope: `1 == 1` would mean "always skip" in a skip_if. */
 const EMPTY_MESSAGES: Record<Scope, string> = {

@@ -4,7 +4,7 @@
  * its items with (docs.ts). The range is the hovered token in the document.
  */
 import type { Hover } from 'vscode-languageserver-types';
-import { WORKER_PROPERTIES } from '../expression/codes';
+import { SCOPE_PREFIXES, WORKER_PROPERTIES } from '../expression/codes';
 import type { Scope, Span } from '../expression/types';
 import { expressionTokenAt, jsonCursor, type ExpressionHoverTarget } from './cursor';
 import {
@@ -80,7 +80,7 @@ function pathDocumentation(
   const [head, ...rest] = path.segments;
   if (rest.length === 0 && (head === 'task' || head === 'worker' || head === 'workers' || head === 'taskrouter')) {
     // A prefix on its own means a prefix only where the scope has it; elsewhere it is an attribute name.
-    if (PREFIXES[scope].includes(head)) return prefixDocumentation(head);
+    if (SCOPE_PREFIXES[scope].includes(head)) return prefixDocumentation(head);
   }
   if (head === 'taskrouter' && rest.length === 1 && scope !== 'skipIf' && scope !== 'orderBy') {
     return taskrouterDocumentation(rest[0]);
@@ -104,16 +104,6 @@ function pathDocumentation(
       return undefined;
   }
 }
-
-/** The prefixes each scope reads. */
-const PREFIXES: Record<Scope, readonly string[]> = {
-  filter: ['taskrouter'],
-  target: ['task', 'worker', 'taskrouter'],
-  skipIf: ['workers'],
-  orderBy: ['worker'],
-  targetWorkers: [],
-  knownWorker: ['task'],
-};
 
 function workerDocumentation(rest: string[], written: string, scope: Scope): string | undefined {
   if (scope === 'target') {

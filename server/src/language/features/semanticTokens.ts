@@ -7,7 +7,7 @@
  * the document through the JSON escapes (`\"gold\"` is 8 characters in the document, 6 in the value).
  */
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
-import { TASKROUTER_VARIABLES, WORKER_PROPERTIES } from '../expression/codes';
+import { SCOPE_PREFIXES, TASKROUTER_VARIABLES, WORKER_PROPERTIES } from '../expression/codes';
 import { tokenize } from '../expression/tokenizer';
 import type { Scope, Token } from '../expression/types';
 import type { AnalyzedDocument } from './document';
@@ -25,16 +25,6 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
 const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
 const DEFAULT_LIBRARY = 1 << 0;
 const READONLY = 1 << 1;
-
-/** The prefixes a scope reads names under (`task.`, `worker.`, ...); a name under another prefix is an attribute. */
-const PREFIXES: Record<Scope, readonly string[]> = {
-  filter: ['taskrouter'],
-  target: ['task', 'worker', 'taskrouter'],
-  skipIf: ['workers'],
-  orderBy: ['worker'],
-  targetWorkers: [],
-  knownWorker: ['task'],
-};
 
 /** A token's type and modifier bits; shared constants, so classifying allocates nothing. */
 type Classified = readonly [TokenType, number];
@@ -115,13 +105,13 @@ function classifyName(tokens: readonly Token[], i: number, scope: Scope): Classi
   const afterDot = i > 0 && tokens[i - 1].kind === 'dot';
   if (!afterDot) {
     const next = tokens[i + 1];
-    if (next?.kind === 'dot' && PREFIXES[scope].includes(token.text)) return PREFIX;
+    if (next?.kind === 'dot' && SCOPE_PREFIXES[scope].includes(token.text)) return PREFIX;
     return ATTRIBUTE;
   }
   // Second segment: what follows a prefix.
   const head =
     i >= 2 && tokens[i - 2].kind === 'name' && (i < 3 || tokens[i - 3].kind !== 'dot') ? tokens[i - 2] : undefined;
-  if (head && PREFIXES[scope].includes(head.text)) {
+  if (head && SCOPE_PREFIXES[scope].includes(head.text)) {
     if (head.text === 'taskrouter' && BUILT_IN_TASKROUTER.includes(token.text)) {
       return BUILT_IN_VARIABLE;
     }

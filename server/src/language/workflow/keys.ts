@@ -1,4 +1,5 @@
 /** The keys a workflow configuration may contain, where they belong, and suggestions for misspelt ones. */
+import { editDistance } from '../editDistance';
 
 /** The places an object can sit in a workflow configuration. */
 export type ObjectPlace = 'root' | 'taskRouting' | 'filter' | 'target' | 'defaultFilter';
@@ -89,7 +90,7 @@ function closest(key: string, candidates: readonly string[]): string | undefined
   for (const candidate of candidates) {
     const c = normalise(candidate);
     if (c === normalised) return candidate;
-    const distance = levenshtein(normalised, c);
+    const distance = editDistance(normalised, c);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
@@ -102,23 +103,4 @@ function closest(key: string, candidates: readonly string[]): string | undefined
 /** `Friendly-Name`, `friendlyName` and `friendly_name` all compare equal. */
 function normalise(key: string): string {
   return key.replace(/[-_\s]/g, '').toLowerCase();
-}
-
-/** Edit distance (insertions, deletions, substitutions), two rows of memory. */
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }

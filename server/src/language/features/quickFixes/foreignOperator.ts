@@ -1,15 +1,9 @@
 /** `expr-foreign-operator`: `&&` -> `AND`, `||` -> `OR`, `!` -> `NOT`, `===` -> `==`, `!==` -> `!=`. */
+import { FOREIGN_OPERATORS } from '../../expression/codes';
 import { expressionAround, expressionText, quickFix, replace, type QuickFix } from './shared';
 
-const SPELLINGS: Record<string, string> = {
-  '&&': 'AND',
-  '&': 'AND',
-  '||': 'OR',
-  '|': 'OR',
-  '===': '==',
-  '!==': '!=',
-  '!': 'NOT',
-};
+/** The parser's spellings, and `NOT` for a lone `!` (not preferred: prefix NOT is undocumented). */
+const SPELLINGS: Readonly<Record<string, string>> = { ...FOREIGN_OPERATORS, '!': 'NOT' };
 
 export const foreignOperator: QuickFix = ({ doc }, diagnostic, span) => {
   const written = expressionText(doc, span)?.text;
