@@ -155,6 +155,20 @@ describe('completion', () => {
       );
     });
 
+    it('puts the comma into the insert when the cursor is right after a value (no edits at one position)', () => {
+      const { item, apply } = complete('{"task_routing": {"filters": [{"targets": [{"queue": ""|}]}]}}');
+      assert.equal(item('priority').additionalTextEdits, undefined);
+      assert.equal(
+        apply('priority'),
+        '{"task_routing": {"filters": [{"targets": [{"queue": "","priority": ${1:1}}]}]}}',
+      );
+      const afterArray = complete('{"task_routing": {"filters": []|}}');
+      assert.equal(
+        afterArray.apply('default_filter'),
+        '{"task_routing": {"filters": [],"default_filter": { "queue": "$1" }}}',
+      );
+    });
+
     it('works in incomplete JSON while a key is typed', () => {
       const { labels, apply } = complete('{"task_routing": {"filters": [{"expression": "1 == 1", "tar|\n');
       assert.deepEqual(labels, ['filter_friendly_name', 'targets']);

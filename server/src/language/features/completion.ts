@@ -129,16 +129,19 @@ function keyItems(
     span = token.quoted && !token.terminated ? { start: token.start, end: wordEnd(doc.text, offset) } : token;
   }
   const range = doc.rangeOf(span);
+  // LSP forbids an additional edit at the main edit's position (editors apply the two in either order, giving
+  // `"a""key": 1,`): a comma right where the key goes is part of the insert.
+  const commaInline = position.commaBefore === span.start;
   const additionalTextEdits: TextEdit[] | undefined =
-    position.commaBefore === undefined
+    position.commaBefore === undefined || commaInline
       ? undefined
       : [{ range: doc.rangeOf({ start: position.commaBefore, end: position.commaBefore }), newText: ',' }];
   return VALID_KEYS[at.place]
     .filter((key) => !present.has(key))
     .map((key, index): CompletionItem => {
-      const newText = position.hasColon
-        ? `"${key}"`
-        : `"${key}": ${VALUE_SNIPPETS[key] ?? '$1'}${position.commaAfter ? ',' : ''}`;
+      const newText =
+        (commaInline ? ',' : '') +
+        (position.hasColon ? `"${key}"` : `"${key}": ${VALUE_SNIPPETS[key] ?? '$1'}${position.commaAfter ? ',' : ''}`);
       return {
         label: key,
         kind: CompletionItemKind.Property,
