@@ -71,13 +71,23 @@ export class ValidationScheduler {
     const generation = this.bump(uri);
     this.scheduledVersions.set(uri, document.version);
     if (delay === 0) {
-      void this.run(uri, generation);
+      this.start(uri, generation);
     } else {
       this.timers.set(
         uri,
-        setTimeout(() => void this.run(uri, generation), delay),
+        setTimeout(() => this.start(uri, generation), delay),
       );
     }
+  }
+
+  /**
+   * Runs without leaving a rejection unhandled: publishing to a connection that closed throws, and Node ends the
+   * process on an unhandled rejection.
+   */
+  private start(uri: string, generation: number): void {
+    this.run(uri, generation).catch((error: unknown) =>
+      this.options.log(`Diagnostics run failed for ${uri}: ${describe(error)}`),
+    );
   }
 
   private async run(uri: string, generation: number): Promise<void> {

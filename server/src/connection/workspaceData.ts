@@ -79,13 +79,22 @@ export class WorkspaceDataCache {
     return this.now() - at < this.options.ttlMs;
   }
 
+  /** The client's answer; a request that throws at once (the connection closed) is a failed request too. */
+  private ask(uri: string): Promise<WorkspaceDataResult> {
+    try {
+      return this.options.request(uri);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   /** The request in flight for `uri`, or a new one. */
   private fetch(uri: string): Promise<WorkspaceDataResult> {
     let entry = this.entries.get(uri);
     if (entry?.pending) return entry.pending;
     if (!entry) this.entries.set(uri, (entry = {}));
     const owner = entry;
-    const pending = this.options.request(uri).then(
+    const pending = this.ask(uri).then(
       (data) => {
         // Keep the answer only if nothing dropped this entry while the request was in flight.
         if (this.entries.get(uri) === owner) owner.answer = { data: data ?? null, at: this.now() };
@@ -94,7 +103,12 @@ export class WorkspaceDataCache {
       (error: unknown) => {
         if (this.enabled) {
           this.disable();
-          this.options.onUnavailable(error, uri);
+          // Reporting goes over the connection too, which throws once closed: that must not reject every waiter.
+          try {
+            this.options.onUnavailable(error, uri);
+          } catch {
+            // Nothing more to report to.
+          }
         }
         return null;
       },

@@ -130,6 +130,32 @@ describe('WorkspaceDataCache', () => {
     assert.equal(requests.length, 2, 'never asked again');
   });
 
+  it('a request that throws at once (the connection closed) answers null and turns asking off', async () => {
+    const closed = new Error('Connection is closed.');
+    const { cache, failures } = fixture({
+      request: () => {
+        throw closed;
+      },
+    });
+    assert.equal(await cache.get(A), null);
+    assert.equal(await cache.peek(B), null);
+    assert.deepEqual(failures, [{ error: closed, uri: A }]);
+    assert.equal(cache.asking, false);
+  });
+
+  it('a report of the failure that throws (the connection closed) still answers null', async () => {
+    const { cache, requests } = fixture({
+      onUnavailable: () => {
+        throw new Error('Connection is closed.');
+      },
+    });
+    const a = cache.get(A);
+    const b = cache.peek(A);
+    requests[0].reject(new Error('Connection got disposed.'));
+    assert.equal(await a, null);
+    assert.equal(await b, null);
+  });
+
   it('disable: never asks', async () => {
     const { cache, requests } = fixture();
     cache.disable();
