@@ -39,6 +39,20 @@ describe('formatting', () => {
     );
   });
 
+  it('keeps the final line break of a file that has one, and adds one only when asked', () => {
+    const text = `{"task_routing":{"default_filter":{"queue":"${Q1}"}}}`;
+    const expected = `{\n  "task_routing": {\n    "default_filter": {\n      "queue": "${Q1}"\n    }\n  }\n}`;
+    const options = { tabSize: 2, insertSpaces: true };
+    assert.equal(formatted(`${text}\n`, options), `${expected}\n`);
+    assert.equal(formatted(`${text}\r\n`, options), `${expected.replace(/\n/g, '\r\n')}\r\n`);
+    assert.equal(formatted(text, options), expected);
+    const asked = applyEdits(
+      text,
+      service.format(documentOf(text), undefined, { ...options, insertFinalNewline: true }),
+    );
+    assert.equal(asked, `${expected}\n`);
+  });
+
   it('indents with tabs when asked', () => {
     const text = `{"task_routing":{"default_filter":{"queue":"${Q1}"}}}`;
     assert.equal(

@@ -18,7 +18,9 @@ export function format(doc: AnalyzedDocument, range: Range | undefined, options:
   const edits = formatJson(text, offsetRange, {
     tabSize: options.tabSize,
     insertSpaces: options.insertSpaces,
-    insertFinalNewline: options.insertFinalNewline ?? false,
+    // jsonc-parser reads `false` as "remove the final newline"; in LSP an absent option means "not asked to add
+    // one", so a file that ends with a line break keeps it.
+    insertFinalNewline: options.insertFinalNewline === true || /\n[ \t\r\n]*$/.test(text),
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   });
   return edits.map((edit) => ({
