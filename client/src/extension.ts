@@ -113,7 +113,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskRo
 }
 
 export async function deactivate(): Promise<void> {
-  await Promise.all([client?.stop(), localSandbox?.stop()]);
+  // stop() throws when the client never started (or is still starting); the subscription disposes of it then.
+  await Promise.all([client?.isRunning() ? client.stop() : undefined, localSandbox?.stop()]);
   client = undefined;
   localSandbox = undefined;
 }
