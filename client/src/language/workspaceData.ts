@@ -90,6 +90,9 @@ export class WorkspaceDataProvider {
     const key = keyOf(ref);
     const cached = this.cache.get(key);
     if (cached && cached.expires > this.now()) return cached.data;
+    // Expired answers of other workspaces go too: each may hold thousands of queues.
+    const now = this.now();
+    for (const [other, old] of this.cache) if (old.expires <= now) this.cache.delete(other);
     const entry: CacheEntry = { data: this.read(ref), expires: Infinity };
     this.cache.set(key, entry);
     void entry.data.then((result) => {
