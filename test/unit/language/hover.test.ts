@@ -212,5 +212,10 @@ describe('hover', () => {
       assert.equal(hoverAt(inFilter('level > 1|0')), undefined);
       assert.equal(hoverAt(inFilter("type == 'sup|port'")), undefined);
     });
+
+    it('does not fail on a path being typed that ends in its dot', () => {
+      assert.equal(hoverAt(inTarget('expression', 'worker.skills HAS task|.')), undefined);
+      assert.equal(hoverAt('{"task_routing": {"filters": [{"expression": "taskrouter|.'), undefined);
+    });
   });
 });

@@ -651,5 +651,8 @@ export function expressionTokenAt(text: string, offset: number): ExpressionHover
 /** Tokens `a` and `b` with only a dot between them, all touching. */
 function adjacent(tokens: readonly Token[], a: number, b: number): boolean {
   const dot = tokens[a + 1];
-  return tokens[a].end === dot.start && dot.end === tokens[b].start && tokens[b].kind === 'name';
+  const after = tokens[b];
+  // A path being typed ends in its dot (`task.`): nothing follows it.
+  if (!after) return false;
+  return tokens[a].end === dot.start && dot.end === after.start && after.kind === 'name';
 }
