@@ -123,6 +123,14 @@ describe('quick fixes', () => {
     assert.equal(fixOnce(timeout, 'string-number'), workflow('1 == 1', `"queue": "${Q1}", "timeout": 30`));
   });
 
+  it('string-number: no fix for a number JSON cannot write ("1e400" is Infinity)', () => {
+    const text = workflow('1 == 1', `"queue": "${Q1}", "priority": "1e400"`);
+    assert.deepEqual(
+      quickFixes(text, 'string-number').actions.map((a) => a.title),
+      [],
+    );
+  });
+
   it('unknown-queue: one action per workspace queue, the one named like the filter first', () => {
     const unknown = 'WQ00000000000000000000000000000000';
     const text = workflow('1 == 1', `"queue": "${unknown}"`);

@@ -10,7 +10,9 @@ export const stringNumber: QuickFix = ({ doc }, diagnostic, span) => {
     return [];
   }
   if (typeof value !== 'string' || !NUMERIC_STRING.test(value)) return [];
-  // String(Number(...)) is always a valid JSON number: `" 30 "` -> 30, `".5"` -> 0.5, `"1e3"` -> 1000.
+  // For a finite number String(Number(...)) is a valid JSON number: `" 30 "` -> 30, `".5"` -> 0.5, `"1e3"` -> 1000.
+  // `"1e400"` overflows to Infinity, which JSON cannot write.
+  if (!Number.isFinite(Number(value))) return [];
   const number = String(Number(value));
   return [quickFix(doc, `Write ${number} as a number`, diagnostic, [replace(doc, span, number)], true)];
 };
