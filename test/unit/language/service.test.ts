@@ -41,6 +41,15 @@ describe('language service facade', () => {
     assert.deepEqual(codes, ['comment-not-allowed']);
   });
 
+  it('finds a trailing comma before a comment in a local file', () => {
+    const text = `{"task_routing": {"default_filter": {"queue": "${Q1}"},\n  // nothing else\n}}`;
+    const diagnostics = service.doValidation(documentOf(text, 'file:///w.workflow.json'));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start]),
+      [['trailing-comma', { line: 0, character: text.indexOf(',\n') }]],
+    );
+  });
+
   it('checks the targetWorkers expression of a task queue opened from the explorer', () => {
     const uri =
       'taskrouter:/acct/WS0123456789abcdef0123456789abcdef/taskQueues/WQ0123456789abcdef0123456789abcdef/Gold.json';

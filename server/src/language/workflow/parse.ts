@@ -4,7 +4,14 @@
  * `WorkflowModel` the validator plug-ins and later features work on, and reports what is wrong with the structure.
  * Semantic checks (numbers, SIDs, expressions, unreachable filters, ...) live in `validators/`.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+  type SyntaxKind,
+} from 'jsonc-parser';
 import { describeInvisible } from '../characters';
 import { WorkflowCode } from './codes';
 import { readWorkflowFast } from './fastModel';
@@ -100,6 +107,9 @@ export function parseWorkflowGeneral(text: string, options: ParseOptions = {}): 
   if (root) builder.readRoot(root, model);
   return { text, model, root, diagnostics: builder.diagnostics };
 }
+
+/** jsonc-parser's `SyntaxKind.EOF` (a const enum in its types, which isolated modules cannot read). */
+const EOF_TOKEN = 17 as SyntaxKind.EOF;
 
 /** Deeper nesting is reported instead of parsed. */
 const MAX_NESTING = 1000;
@@ -220,10 +230,18 @@ class ModelBuilder {
     }
   }
 
+  /**
+   * The offset of the last token before `offset`, skipping whitespace and comments (`1, // last\n}`): -1 if none.
+   * Scans from the start, which is fine for the few syntax errors that ask.
+   */
   private previousNonWhitespace(offset: number): number {
-    let i = offset - 1;
-    while (i >= 0 && /\s/.test(this.text[i])) i--;
-    return i;
+    const scanner = createScanner(this.text, true);
+    let last = -1;
+    for (let kind = scanner.scan(); kind !== EOF_TOKEN; kind = scanner.scan()) {
+      if (scanner.getTokenOffset() >= offset) break;
+      last = scanner.getTokenOffset();
+    }
+    return last;
   }
 
   // ---- structure ------------------------------------------------------------------------------------------------
