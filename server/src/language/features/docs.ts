@@ -334,7 +334,7 @@ export function activityCountDocumentation(sid: string, activity?: { friendlyNam
   const head = `**\`workers.${sid}\`**: the number of workers of the queue whose activity is`;
   if (!activity) return `${head} \`${sid}\`.\n\nValid in: ${SCOPE_NAMES.skipIf}.`;
   const availability = activity.available ? 'an available activity' : 'an unavailable activity';
-  return `${head} **${activity.friendlyName}** (${availability}).\n\nValid in: ${SCOPE_NAMES.skipIf}.`;
+  return `${head} **${escapeMarkdown(activity.friendlyName)}** (${availability}).\n\nValid in: ${SCOPE_NAMES.skipIf}.`;
 }
 
 const WORKER_PROPERTY_DOCS: Record<(typeof WORKER_PROPERTIES)[number], string> = {
