@@ -6,22 +6,12 @@
  * Folding runs jsonc-parser's scanner once over the text: no tree, so it stays linear and cheap on a 1 MB document
  * and works on broken JSON too (an unclosed bracket simply gets no range).
  */
-import { createScanner, findNodeAtOffset, type Node, type SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, type Node } from 'jsonc-parser';
 import { FoldingRangeKind, type FoldingRange, type Position, type SelectionRange } from 'vscode-languageserver-types';
 import { tokenize } from '../expression/tokenizer';
 import type { ExpressionNode, Span } from '../expression/types';
+import { JsonToken } from '../jsonTokens';
 import type { AnalyzedDocument, ExpressionSite } from './document';
-
-// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read at run time: its (stable) values here.
-const Kind = {
-  OpenBrace: 1 as SyntaxKind.OpenBraceToken,
-  CloseBrace: 2 as SyntaxKind.CloseBraceToken,
-  OpenBracket: 3 as SyntaxKind.OpenBracketToken,
-  CloseBracket: 4 as SyntaxKind.CloseBracketToken,
-  LineComment: 12 as SyntaxKind.LineCommentTrivia,
-  BlockComment: 13 as SyntaxKind.BlockCommentTrivia,
-  EOF: 17 as SyntaxKind.EOF,
-};
 
 const REGION_START = /^\/\/\s*#?region\b/;
 const REGION_END = /^\/\/\s*#?endregion\b/;
@@ -32,14 +22,14 @@ export function getFoldingRanges(doc: AnalyzedDocument): FoldingRange[] {
   /** Start lines of the open brackets. */
   const open: number[] = [];
   const regions: number[] = [];
-  for (let kind = scanner.scan(); kind !== Kind.EOF; kind = scanner.scan()) {
+  for (let kind = scanner.scan(); kind !== JsonToken.EOF; kind = scanner.scan()) {
     switch (kind) {
-      case Kind.OpenBrace:
-      case Kind.OpenBracket:
+      case JsonToken.OpenBrace:
+      case JsonToken.OpenBracket:
         open.push(scanner.getTokenStartLine());
         break;
-      case Kind.CloseBrace:
-      case Kind.CloseBracket: {
+      case JsonToken.CloseBrace:
+      case JsonToken.CloseBracket: {
         const startLine = open.pop();
         if (startLine === undefined) break;
         const closeLine = scanner.getTokenStartLine();
@@ -48,13 +38,13 @@ export function getFoldingRanges(doc: AnalyzedDocument): FoldingRange[] {
         if (endLine > startLine) ranges.push({ startLine, endLine });
         break;
       }
-      case Kind.BlockComment: {
+      case JsonToken.BlockComment: {
         const startLine = scanner.getTokenStartLine();
         const endLine = doc.positionAt(scanner.getTokenOffset() + scanner.getTokenLength()).line;
         if (endLine > startLine) ranges.push({ startLine, endLine, kind: FoldingRangeKind.Comment });
         break;
       }
-      case Kind.LineComment: {
+      case JsonToken.LineComment: {
         const comment = doc.text.substr(scanner.getTokenOffset(), scanner.getTokenLength());
         if (REGION_START.test(comment)) {
           regions.push(scanner.getTokenStartLine());

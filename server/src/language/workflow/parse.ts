@@ -4,15 +4,9 @@
  * `WorkflowModel` the validator plug-ins and later features work on, and reports what is wrong with the structure.
  * Semantic checks (numbers, SIDs, expressions, unreachable filters, ...) live in `validators/`.
  */
-import {
-  createScanner,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-  type SyntaxKind,
-} from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { describeInvisible } from '../characters';
+import { JsonToken } from '../jsonTokens';
 import { WorkflowCode } from './codes';
 import { readWorkflowFast } from './fastModel';
 import { FieldNode } from './field';
@@ -107,9 +101,6 @@ export function parseWorkflowGeneral(text: string, options: ParseOptions = {}): 
   if (root) builder.readRoot(root, model);
   return { text, model, root, diagnostics: builder.diagnostics };
 }
-
-/** jsonc-parser's `SyntaxKind.EOF` (a const enum in its types, which isolated modules cannot read). */
-const EOF_TOKEN = 17 as SyntaxKind.EOF;
 
 /** Deeper nesting is reported instead of parsed. */
 const MAX_NESTING = 1000;
@@ -237,7 +228,7 @@ class ModelBuilder {
   private previousNonWhitespace(offset: number): number {
     const scanner = createScanner(this.text, true);
     let last = -1;
-    for (let kind = scanner.scan(); kind !== EOF_TOKEN; kind = scanner.scan()) {
+    for (let kind = scanner.scan(); kind !== JsonToken.EOF; kind = scanner.scan()) {
       if (scanner.getTokenOffset() >= offset) break;
       last = scanner.getTokenOffset();
     }
