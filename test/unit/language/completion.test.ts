@@ -3,11 +3,9 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { WorkspaceData } from '../../../server/src/protocol';
 import { createLanguageService } from '../../../server/src/language/service';
 import { applyEdits, withCursor } from './cursor';
+import { BREAK, IDLE, inFilter, inTarget, SUPPORT } from './expressionFixtures';
 
-const SUPPORT = `WQ${'1'.repeat(32)}`;
 const SALES = `WQ${'2'.repeat(32)}`;
-const IDLE = `WA${'a'.repeat(32)}`;
-const BREAK = `WA${'b'.repeat(32)}`;
 const QUEUE_URI =
   'taskrouter:/acct/WS0123456789abcdef0123456789abcdef/taskQueues/WQ0123456789abcdef0123456789abcdef/Gold.json';
 
@@ -23,15 +21,6 @@ const data: WorkspaceData = {
   workerAttributes: ['skills', 'level', 'routing.skills', 'routing.level', 'skill-level'],
   taskAttributes: ['type', 'customer.tier', 'customer.name', 'language'],
 };
-
-/** A workflow whose only filter holds `filter`, and whose target holds `target` (JSON text, cursor inside). */
-function inFilter(expression: string): string {
-  return `{"task_routing": {"filters": [{"expression": "${expression}", "targets": [{"queue": "${SUPPORT}"}]}]}}`;
-}
-
-function inTarget(key: string, expression: string): string {
-  return `{"task_routing": {"filters": [{"expression": "1 == 1", "targets": [{"queue": "${SUPPORT}", "${key}": "${expression}"}]}]}}`;
-}
 
 describe('completion', () => {
   const service = createLanguageService();

@@ -3,11 +3,9 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { WorkspaceData } from '../../../server/src/protocol';
 import { createLanguageService } from '../../../server/src/language/service';
 import { withCursor } from './cursor';
+import { BREAK, IDLE, inFilter, inTarget, SUPPORT } from './expressionFixtures';
 
-const SUPPORT = `WQ${'1'.repeat(32)}`;
 const UNKNOWN = `WQ${'9'.repeat(32)}`;
-const IDLE = `WA${'a'.repeat(32)}`;
-const BREAK = `WA${'b'.repeat(32)}`;
 const QUEUE_URI =
   'taskrouter:/acct/WS0123456789abcdef0123456789abcdef/taskQueues/WQ0123456789abcdef0123456789abcdef/Gold.json';
 
@@ -28,14 +26,6 @@ const data: WorkspaceData = {
   workerAttributes: [],
   taskAttributes: [],
 };
-
-function inFilter(expression: string): string {
-  return `{"task_routing": {"filters": [{"expression": "${expression}", "targets": [{"queue": "${SUPPORT}"}]}]}}`;
-}
-
-function inTarget(key: string, expression: string): string {
-  return `{"task_routing": {"filters": [{"expression": "1 == 1", "targets": [{"queue": "${SUPPORT}", "${key}": "${expression}"}]}]}}`;
-}
 
 describe('hover', () => {
   const service = createLanguageService();
