@@ -23,6 +23,7 @@ import type { WorkspaceData } from '../protocol';
 import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { doValidation } from './features/diagnostics';
+import { ExpressionMemo } from './features/expressionMemo';
 import { AnalyzedDocument, settingsFor, type DocumentSettings, type ServiceDocument } from './features/document';
 import { getFoldingRanges, getSelectionRanges } from './features/folding';
 import { format } from './features/formatting';
@@ -82,9 +83,21 @@ export function createLanguageService(): LanguageService {
     return analysed;
   }
 
+  /** One memo of parsed expressions per open document (dropped by `forget` when it closes). */
+  const memos = new Map<string, ExpressionMemo>();
+  function memoFor(uri: string): ExpressionMemo {
+    let memo = memos.get(uri);
+    if (!memo) {
+      memos.set(uri, (memo = new ExpressionMemo()));
+      // Hosts that never call forget (a script validating many files) keep only the newest few.
+      if (memos.size > CACHE_SIZE) memos.delete(memos.keys().next().value as string);
+    }
+    return memo;
+  }
+
   return {
     settingsFor,
-    doValidation: (document, data) => doValidation(analyze(document), indexWorkspace(data)),
+    doValidation: (document, data) => doValidation(analyze(document), indexWorkspace(data), memoFor(document.uri)),
     doComplete: (document, position, data) => {
       const analysed = analyze(document);
       return doComplete(analysed, analysed.offsetAt(position), indexWorkspace(data));
@@ -102,7 +115,10 @@ export function createLanguageService(): LanguageService {
     getSemanticTokens: (document) => getSemanticTokens(analyze(document)),
     semanticTokensLegend: SEMANTIC_TOKENS_LEGEND,
     prepare: (document) => void analyze(document),
-    forget: (uri) => void cache.delete(uri),
+    forget: (uri) => {
+      cache.delete(uri);
+      memos.delete(uri);
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { validateWorkflowOffsets } from '../workflow/validate';
 import type { OffsetDiagnostic, Severity } from '../workflow/types';
 import type { AnalyzedDocument } from './document';
+import type { ExpressionMemo } from './expressionMemo';
 import type { WorkspaceIndex } from './workspace';
 
 /** The `source` of every diagnostic, shown by editors after the message. */
@@ -17,13 +18,22 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
-export function doValidation(doc: AnalyzedDocument, workspace: WorkspaceIndex | undefined): Diagnostic[] {
+export function doValidation(
+  doc: AnalyzedDocument,
+  workspace: WorkspaceIndex | undefined,
+  memo?: ExpressionMemo,
+): Diagnostic[] {
   let found: OffsetDiagnostic[] = [];
   if (doc.settings.kind === 'workflow') {
     const queues = workspace?.data.queues;
     const options = { allowComments: doc.settings.allowComments, ...(queues ? { queues } : {}) };
     // The analysis already made the structural pass of this version: the validator reuses it.
-    found = validateWorkflowOffsets(doc.text, options, { parsed: doc.workflow }).diagnostics;
+    // Expressions the previous validation of this document parsed are not parsed again (an edit changes one).
+    found = validateWorkflowOffsets(doc.text, options, {
+      parsed: doc.workflow,
+      ...(memo ? { expressions: memo } : {}),
+    }).diagnostics;
+    memo?.endValidation();
   } else {
     for (const site of doc.sites) {
       for (const issue of site.parse().issues) {
