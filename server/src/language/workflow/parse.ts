@@ -163,7 +163,7 @@ class ModelBuilder {
     if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
       const closer = this.text[error.offset];
       if (closer === '}' || closer === ']') {
-        const comma = this.previousNonWhitespace(error.offset);
+        const comma = this.previousTokenStart(error.offset);
         if (comma >= 0 && this.text[comma] === ',') {
           this.report(
             { start: comma, end: comma + 1 },
@@ -225,7 +225,7 @@ class ModelBuilder {
    * The offset of the last token before `offset`, skipping whitespace and comments (`1, // last\n}`): -1 if none.
    * Scans from the start, which is fine for the few syntax errors that ask.
    */
-  private previousNonWhitespace(offset: number): number {
+  private previousTokenStart(offset: number): number {
     const scanner = createScanner(this.text, true);
     let last = -1;
     for (let kind = scanner.scan(); kind !== JsonToken.EOF; kind = scanner.scan()) {
